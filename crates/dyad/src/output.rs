@@ -119,3 +119,189 @@ pub struct Evidence {
     /// Adjustments applied on top of the pattern: `intent`, `passive`, `reported`, `reciprocal` ...
     pub notes: Vec<String>,
 }
+
+/// Output formats of `dyad code`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Format {
+    /// One JSON event record per line (the default).
+    Jsonl,
+    /// Tab-separated values with a header row.
+    Tsv,
+    /// PLOVER JSON records, one per line, for POLECAT-style tooling.
+    Plover,
+}
+
+/// TSV column names, in order.
+pub const TSV_COLUMNS: &[&str] = &[
+    "doc_id", "event_id", "date", "date_precision", "source_code", "source_country", "source_sectors", "source_text", "source_name", "target_code", "target_country", "target_sectors", "target_text", "target_name", "cameo", "cameo_root", "cameo_label", "goldstein",
+    "quad_class", "plover_event", "plover_mode", "place", "place_country", "sentence_index", "verb", "rule", "lexicon", "mentions", "sentence",
+];
+
+fn tsv_field(s: &str) -> String {
+    s.replace(['\t', '\n', '\r'], " ")
+}
+
+/// One TSV row (no trailing newline).
+pub fn tsv_row(e: &EventRecord) -> String {
+    let t = e.target.as_ref();
+    let cols: Vec<String> = vec![
+        e.doc_id.clone(),
+        e.event_id.clone(),
+        e.date.clone().unwrap_or_default(),
+        e.date_precision.clone(),
+        e.source.code.clone(),
+        e.source.country.clone().unwrap_or_default(),
+        e.source.sectors.join(" "),
+        e.source.text.clone(),
+        e.source.name.clone().unwrap_or_default(),
+        t.map(|t| t.code.clone()).unwrap_or_default(),
+        t.and_then(|t| t.country.clone()).unwrap_or_default(),
+        t.map(|t| t.sectors.join(" ")).unwrap_or_default(),
+        t.map(|t| t.text.clone()).unwrap_or_default(),
+        t.and_then(|t| t.name.clone()).unwrap_or_default(),
+        e.cameo.clone(),
+        e.cameo_root.clone(),
+        e.cameo_label.clone(),
+        format!("{}", e.goldstein),
+        e.quad_class.to_string(),
+        e.plover.event.clone(),
+        e.plover.mode.clone(),
+        e.place.as_ref().map(|p| p.name.clone()).unwrap_or_default(),
+        e.place.as_ref().and_then(|p| p.country.clone()).unwrap_or_default(),
+        e.sentence.index.to_string(),
+        e.evidence.verb.clone(),
+        e.evidence.rule.clone(),
+        e.evidence.lexicon.clone(),
+        e.mentions.to_string(),
+        e.sentence.text.clone(),
+    ];
+    cols.iter().map(|c| tsv_field(c)).collect::<Vec<_>>().join("\t")
+}
+
+/// A PLOVER entity object.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct PloverEntity {
+    /// Country or IGO code.
+    pub code: String,
+    /// The mention as written.
+    pub raw_text: String,
+    /// A person's name, when known.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub entity_name: Option<String>,
+    /// Primary sector.
+    pub sector_code: String,
+    /// Other sectors, space separated.
+    pub other_sector_codes: String,
+}
+
+/// An event as a PLOVER JSON record (manual, "PLOVER JSON" table).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct PloverJson {
+    /// Unique identifier.
+    pub id: String,
+    /// `YYYY-MM-DD`.
+    pub date: Option<String>,
+    /// Entities that act.
+    pub actor: Vec<PloverEntity>,
+    /// Entities acted upon.
+    pub recipient: Vec<PloverEntity>,
+    /// Event categories.
+    pub event: Vec<String>,
+    /// Modes.
+    pub mode: Vec<String>,
+    /// Contexts.
+    pub context: Vec<String>,
+    /// The event's words.
+    pub event_text: Vec<String>,
+    /// Quad class 1-4.
+    pub quad_code: u8,
+    /// Goldstein score of the CAMEO code.
+    pub event_scale: f32,
+    /// Location.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub event_loc: Option<PlaceRecord>,
+    /// The sentence.
+    pub text: String,
+    /// The article.
+    pub story_id: String,
+    /// The CAMEO code the PLOVER reading came from.
+    pub cameo: String,
+    /// Who coded it.
+    pub coder: String,
+}
+
+fn entity(a: &ActorRecord) -> PloverEntity {
+    PloverEntity {
+        code: a.country.clone().unwrap_or_default(),
+        raw_text: a.text.clone(),
+        entity_name: a.name.clone(),
+        sector_code: a.sectors.first().cloned().unwrap_or_default(),
+        other_sector_codes: a.sectors.iter().skip(1).cloned().collect::<Vec<_>>().join(" "),
+    }
+}
+
+/// Converts a record to PLOVER's JSON form.
+pub fn to_plover(e: &EventRecord) -> PloverJson {
+    PloverJson {
+        id: e.event_id.clone(),
+        date: e.date.clone(),
+        actor: vec![entity(&e.source)],
+        recipient: e.target.iter().map(entity).collect(),
+        event: if e.plover.event.is_empty() { vec![] } else { vec![e.plover.event.clone()] },
+        mode: if e.plover.mode.is_empty() { vec![] } else { vec![e.plover.mode.clone()] },
+        context: e.plover.context.clone(),
+        event_text: vec![e.evidence.verb.clone()],
+        quad_code: e.quad_class,
+        event_scale: e.goldstein,
+        event_loc: e.place.clone(),
+        text: e.sentence.text.clone(),
+        story_id: e.doc_id.clone(),
+        cameo: e.cameo.clone(),
+        coder: concat!("dyad ", env!("CARGO_PKG_VERSION")).to_string(),
+    }
+}
+
+/// Writes records in one format; TSV writes its header before the first row.
+pub struct Writer<W: std::io::Write> {
+    out: W,
+    format: Format,
+    header_done: bool,
+}
+
+impl<W: std::io::Write> Writer<W> {
+    /// A writer of `format` into `out`.
+    pub fn new(out: W, format: Format) -> Self {
+        Writer { out, format, header_done: false }
+    }
+
+    /// Writes the TSV header now (so an empty run still has one).
+    pub fn header(&mut self) -> std::io::Result<()> {
+        if self.format == Format::Tsv && !self.header_done {
+            writeln!(self.out, "{}", TSV_COLUMNS.join("\t"))?;
+        }
+        self.header_done = true;
+        Ok(())
+    }
+
+    /// Writes one record.
+    pub fn write(&mut self, e: &EventRecord) -> std::io::Result<()> {
+        self.header()?;
+        match self.format {
+            Format::Jsonl => {
+                serde_json::to_writer(&mut self.out, e)?;
+                self.out.write_all(b"\n")
+            }
+            Format::Tsv => writeln!(self.out, "{}", tsv_row(e)),
+            Format::Plover => {
+                serde_json::to_writer(&mut self.out, &to_plover(e))?;
+                self.out.write_all(b"\n")
+            }
+        }
+    }
+
+    /// Flushes and returns the inner writer.
+    pub fn finish(mut self) -> std::io::Result<W> {
+        self.out.flush()?;
+        Ok(self.out)
+    }
+}

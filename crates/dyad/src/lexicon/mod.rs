@@ -132,3 +132,231 @@ pub struct VerbPattern {
     /// Where it came from (`builtin:verbs.txt:40`).
     pub origin: String,
 }
+
+pub mod builtin;
+pub mod morph;
+
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+use std::collections::HashMap;
+
+/// A line of a lexicon file that could not be used.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct LexProblem {
+    /// `file:line`.
+    pub origin: String,
+    /// What is wrong.
+    pub message: String,
+}
+
+impl std::fmt::Display for LexProblem {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{}: {}", self.origin, self.message)
+    }
+}
+
+/// Collects entries from the built-in files and loaded dictionaries; later
+/// additions take precedence over earlier ones for the same phrase.
+#[derive(Debug, Default)]
+pub struct LexiconBuilder {
+    morph: Morphology,
+    actors: Vec<ActorEntry>,
+    places: Vec<(String, String)>,
+    verbs: Vec<VerbPattern>,
+    discards: Vec<String>,
+    problems: Vec<LexProblem>,
+}
+
+use morph::Morphology;
+
+impl LexiconBuilder {
+    /// An empty builder that knows English verb morphology (needed to read patterns).
+    pub fn new() -> Self {
+        let (morph, probs) = Morphology::parse(builtin::IRREGULAR);
+        let problems = probs.into_iter().map(|(l, m)| LexProblem { origin: format!("builtin:irregular.txt:{l}"), message: m }).collect();
+        LexiconBuilder { morph, problems, ..Default::default() }
+    }
+
+    /// A builder holding dyad's built-in lexicon.
+    pub fn with_builtin() -> Self {
+        let mut b = Self::new();
+        let af = builtin::parse_actors(builtin::ACTORS, "builtin:actors.txt");
+        b.actors.extend(af.actors);
+        b.places.extend(af.places);
+        b.problems.extend(af.problems);
+        let (verbs, probs) = builtin::parse_verbs(builtin::VERBS, "builtin:verbs.txt", &b.morph);
+        b.verbs.extend(verbs);
+        b.problems.extend(probs);
+        b
+    }
+
+    /// The verb morphology, for readers that inflect their own patterns.
+    pub fn morphology(&self) -> &Morphology {
+        &self.morph
+    }
+
+    /// Adds actor phrases (later ones win for the same phrase).
+    pub fn add_actors(&mut self, it: impl IntoIterator<Item = ActorEntry>) {
+        self.actors.extend(it);
+    }
+
+    /// Adds verb patterns; loaded patterns beat built-in ones of equal length.
+    pub fn add_verbs(&mut self, it: impl IntoIterator<Item = VerbPattern>) {
+        self.verbs.extend(it);
+    }
+
+    /// Adds discard phrases: a sentence containing one is not coded.
+    pub fn add_discards(&mut self, it: impl IntoIterator<Item = String>) {
+        self.discards.extend(it);
+    }
+
+    /// Adds place names with their ISO3 country.
+    pub fn add_places(&mut self, it: impl IntoIterator<Item = (String, String)>) {
+        self.places.extend(it);
+    }
+
+    /// Records problems found while reading.
+    pub fn add_problems(&mut self, it: impl IntoIterator<Item = LexProblem>) {
+        self.problems.extend(it);
+    }
+
+    /// Freezes the entries into matchers.
+    pub fn build(self) -> Lexicon {
+        Lexicon::build(self)
+    }
+}
+
+/// A verb pattern prepared for matching: elements before the anchor word
+/// (reversed), the anchor, and the elements after it.
+#[derive(Debug, Clone)]
+pub struct Compiled {
+    /// Index into [`Lexicon::verbs`].
+    pub pattern: usize,
+    /// Elements before the anchor, nearest first.
+    pub before: Vec<PatElem>,
+    /// The anchor element (a verb or the first word).
+    pub anchor: PatElem,
+    /// Elements after the anchor.
+    pub after: Vec<PatElem>,
+    /// Number of word elements: more words = more specific.
+    pub weight: u32,
+    /// Past participles of the verb head, to recognise the passive voice.
+    pub participles: Vec<String>,
+    /// Whether the anchor is a verb (nominal patterns are not).
+    pub verbal: bool,
+}
+
+/// The frozen lexicon: actor phrases behind one Aho-Corasick automaton,
+/// verb patterns behind a hash index on their anchor word.
+#[derive(Debug)]
+pub struct Lexicon {
+    /// Actor entries, one per distinct phrase key (the last added wins).
+    pub actors: Vec<ActorEntry>,
+    /// Phrase key of each entry, same order as `actors`.
+    pub actor_keys: Vec<String>,
+    /// Whether each entry must match with its capitals (acronyms, short names).
+    case_sensitive: Vec<bool>,
+    ac: AhoCorasick,
+    /// All verb patterns.
+    pub verbs: Vec<VerbPattern>,
+    /// Compiled patterns.
+    pub compiled: Vec<Compiled>,
+    verb_index: HashMap<String, Vec<u32>>,
+    /// Place name key -> ISO3.
+    pub places: HashMap<String, String>,
+    /// Discard phrase keys.
+    pub discards: Vec<String>,
+    /// Problems met while reading the lexicon.
+    pub problems: Vec<LexProblem>,
+    /// Morphology, kept for learning new verbs at run time.
+    pub morph: Morphology,
+}
+
+impl Lexicon {
+    /// dyad's built-in lexicon.
+    pub fn builtin() -> Lexicon {
+        LexiconBuilder::with_builtin().build()
+    }
+
+    fn build(b: LexiconBuilder) -> Lexicon {
+        let mut by_key: HashMap<String, usize> = HashMap::new();
+        let mut actors: Vec<ActorEntry> = Vec::new();
+        let mut keys: Vec<String> = Vec::new();
+        let mut case_sensitive = Vec::new();
+        for e in b.actors {
+            let key = crate::text::phrase_key(&e.phrase);
+            if key.is_empty() {
+                continue;
+            }
+            let letters: Vec<char> = e.phrase.chars().filter(|c| c.is_alphabetic()).collect();
+            let acronym = letters.len() >= 2 && letters.iter().all(|c| c.is_uppercase()) && !e.phrase.contains(' ');
+            let cs = acronym && e.phrase.len() <= 6;
+            match by_key.get(&key) {
+                Some(&i) => {
+                    actors[i] = e;
+                    case_sensitive[i] = cs;
+                }
+                None => {
+                    by_key.insert(key.clone(), actors.len());
+                    actors.push(e);
+                    keys.push(key);
+                    case_sensitive.push(cs);
+                }
+            }
+        }
+        let padded: Vec<String> = keys.iter().map(|k| format!(" {} ", k.replace(' ', "  "))).collect();
+        let ac = AhoCorasickBuilder::new().match_kind(MatchKind::LeftmostLongest).build(&padded).expect("actor automaton builds");
+        let mut compiled = Vec::with_capacity(b.verbs.len());
+        let mut verb_index: HashMap<String, Vec<u32>> = HashMap::new();
+        for (pi, p) in b.verbs.iter().enumerate() {
+            let anchor_at = p.elems.iter().position(|e| matches!(e, PatElem::Verb(_))).or_else(|| p.elems.iter().position(|e| matches!(e, PatElem::Words(_))));
+            let Some(ai) = anchor_at else { continue };
+            let anchor = p.elems[ai].clone();
+            let mut before: Vec<PatElem> = p.elems[..ai].to_vec();
+            before.reverse();
+            let after = p.elems[ai + 1..].to_vec();
+            let weight = p.elems.iter().filter(|e| matches!(e, PatElem::Words(_) | PatElem::Verb(_))).count() as u32;
+            let (forms, verbal) = match &anchor {
+                PatElem::Verb(f) => (f.clone(), true),
+                PatElem::Words(w) => (w.clone(), false),
+                _ => continue,
+            };
+            let participles = if verbal { participles_of(&forms, &b.morph) } else { vec![] };
+            let ci = compiled.len() as u32;
+            for f in forms {
+                verb_index.entry(f).or_default().push(ci);
+            }
+            compiled.push(Compiled { pattern: pi, before, anchor, after, weight, participles, verbal });
+        }
+        let places = b.places.into_iter().map(|(p, c)| (crate::text::phrase_key(&p), c)).collect();
+        let discards = b.discards.iter().map(|d| crate::text::phrase_key(d)).filter(|d| !d.is_empty()).collect();
+        Lexicon { actors, actor_keys: keys, case_sensitive, ac, verbs: b.verbs, compiled, verb_index, places, discards, problems: b.problems, morph: b.morph }
+    }
+
+    /// Patterns whose anchor is the folded word `w`.
+    pub fn patterns_at(&self, w: &str) -> &[u32] {
+        self.verb_index.get(w).map(Vec::as_slice).unwrap_or(&[])
+    }
+
+    /// The actor automaton; keys are padded (`" word  word "`), see [`crate::actors`].
+    pub fn actor_automaton(&self) -> &AhoCorasick {
+        &self.ac
+    }
+
+    /// Whether entry `i` must match the text's capitals exactly.
+    pub fn is_case_sensitive(&self, i: usize) -> bool {
+        self.case_sensitive[i]
+    }
+}
+
+/// Past participles among a verb's forms: a form that the morphology gives
+/// as the participle of some lemma among the forms.
+fn participles_of(forms: &[String], morph: &Morphology) -> Vec<String> {
+    let mut out = Vec::new();
+    for f in forms {
+        let inf = morph.inflect(f);
+        if forms.contains(&inf.participle) && !out.contains(&inf.participle) {
+            out.push(inf.participle);
+        }
+    }
+    out
+}

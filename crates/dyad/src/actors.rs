@@ -1,0 +1,605 @@
+//! Who is acting?
+//!
+//! Finds actor mentions in a sentence: lexicon phrases (one Aho-Corasick pass
+//! over the sentence's folded words), composites ("Kazakh foreign minister",
+//! "the government of Freedonia", "Indian and French naval forces"), people
+//! introduced with their role ("Jane Roe, the speaker of Freedonia's
+//! parliament", "Freedonian envoy Jane Roe") and, within one article, later
+//! references to them (surname, "he", "the two sides") and names learned
+//! from the text ("the Xyz, or lower house, of ...", "(ACR)").
+
+use crate::lexicon::{ActorCode, ActorKind, Lexicon};
+use crate::text::Token;
+use crate::time::Date;
+use std::collections::HashMap;
+
+/// A resolved actor: its code and how it was reached.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Actor {
+    /// Country/IGO part and sectors.
+    pub code: ActorCode,
+    /// A person's name.
+    pub name: Option<String>,
+    /// The rule or lexicon entry that gave the code.
+    pub rule: String,
+}
+
+/// An actor mention in a sentence: a token range and the actor(s) it names.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Mention {
+    /// First token.
+    pub start: usize,
+    /// One past the last token.
+    pub end: usize,
+    /// Usually one actor; "the two sides" names two.
+    pub actors: Vec<Actor>,
+    /// What kind of phrase it is.
+    pub kind: ActorKind,
+    /// Part of another mention's description (an apposition): never a source or target itself.
+    pub absorbed: bool,
+    /// Used as a location ("in Beijing"), not as an actor.
+    pub place: bool,
+}
+
+/// A sentence prepared for coding.
+#[derive(Debug)]
+pub struct Sentence<'a> {
+    /// The article text (all spans point into it).
+    pub text: &'a str,
+    /// Tokens of the sentence.
+    pub toks: Vec<Token>,
+    /// Folded word of each token.
+    pub words: Vec<&'a str>,
+    /// Byte range of the sentence.
+    pub span: (usize, usize),
+}
+
+impl<'a> Sentence<'a> {
+    /// Tokenizes `text[span]`; `lower` is the ASCII-lowercased article text.
+    pub fn new(text: &'a str, lower: &'a str, span: (usize, usize)) -> Self {
+        let mut toks = Vec::new();
+        crate::text::tokenize(text, span.0, span.1, &mut toks);
+        let words = toks
+            .iter()
+            .map(|t| {
+                let w = &lower[t.start..t.end];
+                if w.starts_with('\u{2019}') {
+                    "'s"
+                } else {
+                    w
+                }
+            })
+            .collect();
+        Sentence { text, toks, words, span }
+    }
+
+    /// Original text of tokens `[a, b)`.
+    pub fn slice(&self, a: usize, b: usize) -> &'a str {
+        if a >= b {
+            return "";
+        }
+        &self.text[self.toks[a].start..self.toks[b - 1].end]
+    }
+
+    /// Byte span of tokens `[a, b)`.
+    pub fn byte_span(&self, a: usize, b: usize) -> [usize; 2] {
+        [self.toks[a].start, self.toks[b - 1].end]
+    }
+
+    /// Word `i`, or "" past the ends.
+    pub fn word(&self, i: usize) -> &str {
+        self.words.get(i).copied().unwrap_or("")
+    }
+}
+
+/// A person met in the article.
+#[derive(Debug, Clone)]
+struct Person {
+    actor: Actor,
+}
+
+/// What the coder has learned about an article so far.
+#[derive(Debug, Default)]
+pub struct DocContext {
+    /// The article's reference date, for date-ranged lexicon roles.
+    pub date: Option<Date>,
+    people: Vec<Person>,
+    /// Exact name or surname -> person.
+    aliases: HashMap<String, usize>,
+    /// Folded phrase -> actor, for names learned from the text.
+    learned: HashMap<String, Actor>,
+    /// Most recent person mentioned, for "he"/"she".
+    pub last_person: Option<usize>,
+    /// The article's main pair of countries, for "the two sides".
+    pub dyad: Vec<Actor>,
+}
+
+/// Modifiers that may stand between a country word and a role ("China's top legislator").
+const ROLE_MODIFIERS: &[&str] = &["top", "senior", "visiting", "former", "new", "acting", "deputy", "chief", "then", "outgoing", "incoming", "interim", "caretaker", "vice", "assistant", "junior", "high-ranking", "ranking", "veteran", "leading", "powerful"];
+
+/// Words after "the two" that make a reciprocal pair.
+const PAIR_NOUNS: &[&str] = &["sides", "countries", "nations", "parties", "leaders", "governments", "states", "presidents", "ministers", "neighbours", "neighbors", "delegations", "heads"];
+
+/// Capitalized words that never start a personal name.
+const NOT_NAMES: &[&str] = &[
+    "the", "a", "an", "on", "in", "at", "and", "but", "he", "she", "it", "they", "we", "i", "this", "that", "these", "those", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january", "february", "march", "april", "may", "june", "july", "august",
+    "september", "october", "november", "december", "mr", "mrs", "ms", "dr", "his", "her", "their", "its", "when", "while", "after", "before", "as", "if", "for", "with", "by", "of", "to", "from", "said", "says",
+];
+
+/// Words that may sit inside a personal name without capitals.
+const NAME_PARTICLES: &[&str] = &["bin", "al", "el", "de", "van", "von", "der", "da", "di", "du", "ibn", "abu", "la", "le"];
+
+/// Speech verbs: they end an apposition and open reported speech.
+pub const SPEECH: &[&str] = &["say", "says", "said", "saying", "tell", "tells", "told", "add", "adds", "added", "note", "notes", "noted", "stress", "stresses", "stressed", "state", "stated", "announce", "announced", "announces", "declared", "emphasized", "emphasised", "insisted", "remarked", "explained", "according"];
+
+impl DocContext {
+    /// A context for an article with this reference date.
+    pub fn new(date: Option<Date>) -> Self {
+        DocContext { date, ..Default::default() }
+    }
+
+    fn add_person(&mut self, actor: Actor, name: &str) -> usize {
+        if let Some(&i) = self.aliases.get(name) {
+            // A later, better description refines an earlier bare one.
+            if self.people[i].actor.code.country.is_none() && actor.code.country.is_some() {
+                self.people[i].actor = actor;
+            }
+            return i;
+        }
+        let idx = self.people.len();
+        self.people.push(Person { actor });
+        self.aliases.insert(name.to_string(), idx);
+        let parts: Vec<&str> = name.split_whitespace().collect();
+        if parts.len() > 1 {
+            let surname = parts[parts.len() - 1];
+            self.aliases.entry(surname.to_string()).or_insert(idx);
+            // East Asian order: family name first ("Li Zhanshu" -> "Li").
+            self.aliases.entry(parts[0].to_string()).or_insert(idx);
+        }
+        idx
+    }
+
+    /// Learns a name for an actor from the text.
+    pub fn learn(&mut self, phrase: &str, actor: Actor) {
+        let key = crate::text::phrase_key(phrase);
+        if !key.is_empty() {
+            self.learned.entry(key).or_insert(actor);
+        }
+    }
+
+    /// Records the article's main pair from a coded event.
+    pub fn note_pair(&mut self, a: &ActorCode, b: &ActorCode) {
+        if self.dyad.len() >= 2 {
+            return;
+        }
+        for c in [a, b] {
+            let Some(country) = &c.country else { continue };
+            if !self.dyad.iter().any(|d| d.code.country.as_deref() == Some(country)) && self.dyad.len() < 2 {
+                self.dyad.push(Actor { code: ActorCode { country: Some(country.clone()), sectors: vec![] }, name: None, rule: "article dyad".into() });
+            }
+        }
+    }
+}
+
+fn actor_of(lex: &Lexicon, i: usize, date: Option<Date>) -> Option<Actor> {
+    let e = &lex.actors[i];
+    let code = e.codes.iter().find(|(_, r)| r.contains(date)).map(|(c, _)| c.clone())?;
+    Some(Actor { code, name: if e.kind == ActorKind::Person { Some(e.phrase.clone()) } else { None }, rule: format!("lexicon {} `{}`", e.origin, e.phrase) })
+}
+
+fn merge_code(country_of: &ActorCode, sectors_of: &[&ActorCode]) -> ActorCode {
+    let mut sectors: Vec<String> = country_of.sectors.clone();
+    for c in sectors_of {
+        for s in &c.sectors {
+            if !sectors.contains(s) {
+                sectors.push(s.clone());
+            }
+        }
+    }
+    // GOV first: "GOV LEG" reads as "the legislative branch of government".
+    if let Some(p) = sectors.iter().position(|s| s == "GOV") {
+        let g = sectors.remove(p);
+        sectors.insert(0, g);
+    }
+    ActorCode { country: country_of.country.clone(), sectors }
+}
+
+fn is_countryish(k: ActorKind) -> bool {
+    matches!(k, ActorKind::Country | ActorKind::Demonym | ActorKind::Metonym)
+}
+
+/// Finds the actor mentions of a sentence, learning names into `ctx` as it goes.
+pub fn find_mentions(s: &Sentence, lex: &Lexicon, ctx: &mut DocContext) -> Vec<Mention> {
+    let n = s.words.len();
+    let mut ms = lexicon_mentions(s, lex, ctx.date);
+    let mut covered = vec![false; n];
+    for m in &ms {
+        covered[m.start..m.end].iter_mut().for_each(|c| *c = true);
+    }
+    // Names and phrases learned earlier in the article; pronouns; "the two sides".
+    let mut i = 0;
+    while i < n {
+        if covered[i] {
+            i += 1;
+            continue;
+        }
+        if let Some(m) = learned_mention(s, ctx, i, &covered) {
+            covered[m.start..m.end].iter_mut().for_each(|c| *c = true);
+            i = m.end;
+            ms.push(m);
+            continue;
+        }
+        let w = s.words[i];
+        if (w == "he" || w == "she") && ctx.last_person.is_some() {
+            let p = &ctx.people[ctx.last_person.unwrap_or(0)];
+            let mut a = p.actor.clone();
+            a.rule = format!("pronoun `{}` -> {}", s.slice(i, i + 1), a.name.clone().unwrap_or_default());
+            ms.push(Mention { start: i, end: i + 1, actors: vec![a], kind: ActorKind::Person, absorbed: false, place: false });
+        } else if w == "two" && i > 0 && s.words[i - 1] == "the" && PAIR_NOUNS.contains(&s.word(i + 1)) && ctx.dyad.len() == 2 {
+            let end = if s.word(i + 1) == "heads" && s.word(i + 2) == "of" { i + 4 } else { i + 2 };
+            let actors = ctx.dyad.iter().map(|a| Actor { rule: format!("`{}` -> article dyad", s.slice(i - 1, end.min(n))), ..a.clone() }).collect();
+            ms.push(Mention { start: i - 1, end: end.min(n), actors, kind: ActorKind::Country, absorbed: false, place: false });
+            i = end;
+            continue;
+        }
+        i += 1;
+    }
+    ms.sort_by_key(|m| m.start);
+    let mut ms = composites(s, ms);
+    people(s, lex, ctx, &mut ms);
+    acronyms(s, ctx, &mut ms);
+    for m in ms.iter_mut() {
+        // "in Beijing", "at the Kremlin": a location, not an actor.
+        let prev = if m.start > 0 { s.words[m.start - 1] } else { "" };
+        let prev2 = if m.start > 1 { s.words[m.start - 2] } else { "" };
+        if matches!(m.kind, ActorKind::Metonym | ActorKind::Country) && (matches!(prev, "in" | "at" | "near") || (prev == "the" && matches!(prev2, "in" | "at"))) {
+            m.place = true;
+        }
+    }
+    for m in &ms {
+        if m.kind == ActorKind::Person && !m.absorbed {
+            if let Some(name) = &m.actors[0].name {
+                if let Some(&p) = ctx.aliases.get(name.as_str()) {
+                    ctx.last_person = Some(p);
+                }
+            }
+        }
+    }
+    ms
+}
+
+fn lexicon_mentions(s: &Sentence, lex: &Lexicon, date: Option<Date>) -> Vec<Mention> {
+    let mut norm = String::with_capacity(s.span.1 - s.span.0 + 16);
+    let mut starts = Vec::with_capacity(s.words.len());
+    norm.push(' ');
+    for (i, w) in s.words.iter().enumerate() {
+        if i > 0 {
+            norm.push_str("  ");
+        }
+        starts.push(norm.len());
+        norm.push_str(w);
+    }
+    norm.push(' ');
+    let mut out = Vec::new();
+    for m in lex.actor_automaton().find_iter(&norm) {
+        let Ok(a) = starts.binary_search(&(m.start() + 1)) else { continue };
+        let end_off = m.end() - 1;
+        let Some(b) = (a..s.words.len()).find(|&j| starts[j] + s.words[j].len() == end_off) else { continue };
+        let idx = m.pattern().as_usize();
+        let written = s.slice(a, b + 1);
+        let entry = &lex.actors[idx];
+        if lex.is_case_sensitive(idx) {
+            if written != entry.phrase {
+                continue;
+            }
+        } else if b == a && written.len() <= 4 && entry.kind != ActorKind::Sector && !s.toks[a].capitalized {
+            // Short names ("Chad", "Iran") only when capitalized: "us", "who" are words.
+            continue;
+        }
+        let Some(actor) = actor_of(lex, idx, date) else { continue };
+        out.push(Mention { start: a, end: b + 1, actors: vec![actor], kind: entry.kind, absorbed: false, place: false });
+    }
+    out
+}
+
+fn learned_mention(s: &Sentence, ctx: &DocContext, i: usize, covered: &[bool]) -> Option<Mention> {
+    if !s.toks[i].capitalized {
+        return None;
+    }
+    let n = s.words.len();
+    for len in (1..=4.min(n - i)).rev() {
+        if covered[i..i + len].iter().any(|&c| c) {
+            continue;
+        }
+        let written = s.slice(i, i + len);
+        if let Some(&p) = ctx.aliases.get(written) {
+            let mut a = ctx.people[p].actor.clone();
+            a.rule = format!("`{written}` -> earlier mention of {}", a.name.clone().unwrap_or_default());
+            return Some(Mention { start: i, end: i + len, actors: vec![a], kind: ActorKind::Person, absorbed: false, place: false });
+        }
+        let key = s.words[i..i + len].join(" ");
+        if let Some(a) = ctx.learned.get(&key) {
+            let mut a = a.clone();
+            a.rule = format!("`{written}` -> {}", a.rule);
+            return Some(Mention { start: i, end: i + len, actors: vec![a], kind: ActorKind::Organization, absorbed: false, place: false });
+        }
+    }
+    None
+}
+
+/// Joins country words and roles into one mention.
+fn composites(s: &Sentence, ms: Vec<Mention>) -> Vec<Mention> {
+    let mut out: Vec<Mention> = Vec::with_capacity(ms.len());
+    let mut k = 0;
+    while k < ms.len() {
+        let m = &ms[k];
+        // Country word + ['s] + [modifiers] + role(s): "China's top legislator", "Kazakh Foreign Minister".
+        if is_countryish(m.kind) || m.kind == ActorKind::Igo || (m.kind == ActorKind::Organization && m.actors[0].code.country.is_some()) {
+            // "Indian and French naval forces": two countries sharing one role.
+            if let (Some(m2), Some(r)) = (ms.get(k + 1), ms.get(k + 2)) {
+                let link = s.word(m.end);
+                if m.kind == ActorKind::Demonym && m2.kind == ActorKind::Demonym && (link == "and" || link == ",") && m2.start == m.end + 1 && r.kind == ActorKind::Sector && r.start == m2.end {
+                    for c in [m, m2] {
+                        let code = merge_code(&c.actors[0].code, &[&r.actors[0].code]);
+                        out.push(Mention {
+                            start: c.start,
+                            end: r.end,
+                            actors: vec![Actor { code, name: None, rule: format!("{} + {}", c.actors[0].rule, r.actors[0].rule) }],
+                            kind: ActorKind::Sector,
+                            absorbed: false,
+                            place: false,
+                        });
+                    }
+                    k += 3;
+                    continue;
+                }
+            }
+            let mut j = m.end;
+            if s.word(j) == "'s" {
+                j += 1;
+            }
+            let mut mods = 0;
+            while mods < 2 && ROLE_MODIFIERS.contains(&s.word(j)) {
+                j += 1;
+                mods += 1;
+            }
+            let mut roles = Vec::new();
+            let mut kk = k + 1;
+            let mut end = m.end;
+            while let Some(r) = ms.get(kk) {
+                if r.kind == ActorKind::Sector && r.start == j {
+                    roles.push(kk);
+                    end = r.end;
+                    j = r.end;
+                    kk += 1;
+                } else {
+                    break;
+                }
+            }
+            if !roles.is_empty() {
+                let codes: Vec<&ActorCode> = roles.iter().map(|&r| &ms[r].actors[0].code).collect();
+                let code = merge_code(&m.actors[0].code, &codes);
+                let rule = std::iter::once(m.actors[0].rule.as_str()).chain(roles.iter().map(|&r| ms[r].actors[0].rule.as_str())).collect::<Vec<_>>().join(" + ");
+                out.push(Mention { start: m.start, end, actors: vec![Actor { code, name: None, rule }], kind: ActorKind::Sector, absorbed: false, place: false });
+                k = kk;
+                continue;
+            }
+        }
+        // Role(s) + of/for + [the] country or institution: "the government of Freedonia".
+        if m.kind == ActorKind::Sector {
+            let mut kk = k + 1;
+            let mut end = m.end;
+            let mut codes = vec![&m.actors[0].code];
+            while let Some(r) = ms.get(kk) {
+                if r.kind == ActorKind::Sector && r.start == end {
+                    codes.push(&r.actors[0].code);
+                    end = r.end;
+                    kk += 1;
+                } else {
+                    break;
+                }
+            }
+            let mut j = end;
+            if matches!(s.word(j), "of" | "for") {
+                j += 1;
+                if s.word(j) == "the" {
+                    j += 1;
+                }
+                if let Some(c) = ms.get(kk) {
+                    if c.start == j && (is_countryish(c.kind) || c.kind == ActorKind::Igo || (c.kind == ActorKind::Organization && c.actors[0].code.country.is_some())) {
+                        let code = merge_code(&c.actors[0].code, &codes);
+                        let rule = format!("{} of {}", codes.len().to_string() + " role(s) " + &m.actors[0].rule, c.actors[0].rule);
+                        out.push(Mention { start: m.start, end: c.end, actors: vec![Actor { code, name: None, rule }], kind: ActorKind::Sector, absorbed: false, place: false });
+                        k = kk + 1;
+                        continue;
+                    }
+                }
+            }
+            if kk > k + 1 {
+                let code = merge_code(&m.actors[0].code, &codes[1..]);
+                out.push(Mention { start: m.start, end, actors: vec![Actor { code, name: None, rule: m.actors[0].rule.clone() }], kind: ActorKind::Sector, absorbed: false, place: false });
+                k = kk;
+                continue;
+            }
+        }
+        out.push(m.clone());
+        k += 1;
+    }
+    out
+}
+
+/// A run of capitalized words at `i` that can be a personal name: `(end)`.
+fn name_run(s: &Sentence, i: usize, taken: &[bool]) -> Option<usize> {
+    let n = s.words.len();
+    let mut j = i;
+    while j < n && j - i < 4 && !taken[j] && s.toks[j].word {
+        let w = s.words[j];
+        let cap = s.toks[j].capitalized;
+        if cap && !NOT_NAMES.contains(&w) && !w.bytes().all(|b| b.is_ascii_digit()) {
+            j += 1;
+        } else if j > i && NAME_PARTICLES.contains(&w) && j + 1 < n && s.toks[j + 1].capitalized {
+            j += 1;
+        } else if j > i && w == "-" {
+            j += 1;
+        } else {
+            break;
+        }
+    }
+    // A name must not be all capitals ("BEIJING"), except short initials-free names.
+    (j > i && s.slice(i, j).chars().any(|c| c.is_lowercase())).then_some(j)
+}
+
+/// People introduced with a role, before ("Freedonian envoy Jane Roe") or after
+/// their name ("Jane Roe, the speaker of the Freedonian parliament").
+fn people(s: &Sentence, lex: &Lexicon, ctx: &mut DocContext, ms: &mut Vec<Mention>) {
+    let n = s.words.len();
+    let mut taken = vec![false; n];
+    for m in ms.iter() {
+        taken[m.start..m.end].iter_mut().for_each(|c| *c = true);
+    }
+    let mut k = 0;
+    while k < ms.len() {
+        let m = ms[k].clone();
+        // Role then name.
+        let role_like = m.kind == ActorKind::Sector && m.actors.len() == 1 && m.actors[0].name.is_none() && !m.actors[0].code.sectors.is_empty();
+        if role_like && m.end < n && !taken[m.end] && s.toks[m.end].capitalized && s.toks[m.end].word {
+            if let Some(e) = name_run(s, m.end, &taken) {
+                let name = s.slice(m.end, e).to_string();
+                let actor = Actor { code: m.actors[0].code.clone(), name: Some(name.clone()), rule: format!("title before name: {}", m.actors[0].rule) };
+                let p = ctx.add_person(actor.clone(), &name);
+                ctx.last_person = Some(p);
+                taken[m.end..e].iter_mut().for_each(|c| *c = true);
+                ms[k] = Mention { start: m.start, end: e, actors: vec![actor], kind: ActorKind::Person, absorbed: false, place: false };
+            }
+        }
+        k += 1;
+    }
+    // Name, then an apposition with a role.
+    let mut i = 0;
+    while i < n {
+        let existing = ms.iter().position(|m| m.start == i && !m.absorbed);
+        let (name_end, known) = match existing {
+            Some(p) if ms[p].kind == ActorKind::Person => (ms[p].end, Some(p)),
+            Some(p) => {
+                i = ms[p].end;
+                continue;
+            }
+            None if !taken[i] && s.toks[i].capitalized => match name_run(s, i, &taken) {
+                Some(e) if e - i >= 2 => (e, None),
+                _ => {
+                    i += 1;
+                    continue;
+                }
+            },
+            None => {
+                i += 1;
+                continue;
+            }
+        };
+        if s.word(name_end) != "," {
+            i = name_end;
+            continue;
+        }
+        let (ap_start, ap_end) = (name_end + 1, apposition_end(s, lex, name_end + 1));
+        let inner: Vec<usize> = (0..ms.len()).filter(|&q| ms[q].start >= ap_start && ms[q].end <= ap_end).collect();
+        let has_role = inner.iter().any(|&q| matches!(ms[q].kind, ActorKind::Sector | ActorKind::Organization | ActorKind::Igo));
+        if !has_role || ap_end <= ap_start {
+            i = name_end;
+            continue;
+        }
+        // The apposition's country: its first country word, IGO or institution with a country.
+        let country = inner.iter().map(|&q| &ms[q]).find(|m| m.actors[0].code.country.is_some() && !m.place).map(|m| m.actors[0].code.clone());
+        let role_codes: Vec<ActorCode> = inner.iter().map(|&q| ms[q].actors[0].code.clone()).collect();
+        let base = country.clone().unwrap_or(ActorCode { country: None, sectors: vec![] });
+        let refs: Vec<&ActorCode> = role_codes.iter().collect();
+        let code = merge_code(&ActorCode { country: base.country.clone(), sectors: vec![] }, &refs);
+        let ap_text = s.slice(ap_start, ap_end).to_string();
+        // Unknown institutions named inside the role ("the Xyz, or lower house, of Freedonia's parliament").
+        learn_institutions(s, ctx, &taken, ap_start, ap_end, &code);
+        match known {
+            Some(p) => {
+                let pm = &mut ms[p];
+                if pm.actors[0].code.country.is_none() || pm.actors[0].code.sectors.is_empty() {
+                    pm.actors[0].code = code.clone();
+                    pm.actors[0].rule = format!("{}; role from apposition `{ap_text}`", pm.actors[0].rule);
+                    if let Some(name) = pm.actors[0].name.clone() {
+                        ctx.add_person(pm.actors[0].clone(), &name);
+                    }
+                }
+            }
+            None => {
+                let name = s.slice(i, name_end).to_string();
+                let actor = Actor { code, name: Some(name.clone()), rule: format!("name with apposition `{ap_text}`") };
+                let p = ctx.add_person(actor.clone(), &name);
+                ctx.last_person = Some(p);
+                ms.push(Mention { start: i, end: name_end, actors: vec![actor], kind: ActorKind::Person, absorbed: false, place: false });
+            }
+        }
+        for q in inner {
+            ms[q].absorbed = true;
+        }
+        i = ap_end;
+    }
+    ms.sort_by_key(|m| (m.start, m.absorbed));
+}
+
+/// Where an apposition opened at `start` ends: before a comma that is
+/// followed by a verb, or at the end of the sentence.
+fn apposition_end(s: &Sentence, lex: &Lexicon, start: usize) -> usize {
+    let n = s.words.len();
+    let limit = (start + 30).min(n);
+    let mut j = start;
+    while j < limit {
+        let w = s.words[j];
+        if matches!(w, "." | ";" | ":" | "?" | "!" | "--" | "\"") {
+            return j;
+        }
+        if w == "," {
+            let nx = s.word(j + 1);
+            let nx2 = s.word(j + 2);
+            let verbish = |x: &str| SPEECH.contains(&x) || !lex.patterns_at(x).is_empty() || matches!(x, "who" | "which" | "has" | "have" | "had" | "is" | "was" | "will" | "would");
+            if verbish(nx) || (matches!(nx, "also" | "then" | "later" | "on") && verbish(nx2)) || nx == "and" {
+                return j;
+            }
+        }
+        j += 1;
+    }
+    limit
+}
+
+fn learn_institutions(s: &Sentence, ctx: &mut DocContext, taken: &[bool], a: usize, b: usize, code: &ActorCode) {
+    if code.country.is_none() {
+        return;
+    }
+    let mut j = a;
+    while j < b {
+        if s.words[j] == "the" && j + 1 < b && !taken[j + 1] && s.toks[j + 1].capitalized {
+            let mut e = j + 1;
+            while e < b && !taken[e] && s.toks[e].capitalized && s.toks[e].word {
+                e += 1;
+            }
+            if e > j + 1 {
+                let name = s.slice(j + 1, e);
+                ctx.learn(name, Actor { code: code.clone(), name: None, rule: format!("institution learned from `{}`", s.slice(a, b)) });
+            }
+            j = e;
+        } else {
+            j += 1;
+        }
+    }
+}
+
+/// "National People's Congress (NPC)": the acronym names the same actor from now on.
+fn acronyms(s: &Sentence, ctx: &mut DocContext, ms: &mut [Mention]) {
+    for m in ms.iter_mut() {
+        if s.word(m.end) == "(" && s.word(m.end + 2) == ")" && m.actors.len() == 1 && m.kind != ActorKind::Person {
+            let acr = s.slice(m.end + 1, m.end + 2);
+            if (2..=8).contains(&acr.len()) && acr.chars().all(|c| c.is_ascii_uppercase()) {
+                let mut a = m.actors[0].clone();
+                a.rule = format!("acronym defined as `{}`", s.slice(m.start, m.end));
+                ctx.learn(acr, a);
+                m.end += 3;
+            }
+        }
+    }
+}

@@ -1,0 +1,158 @@
+//! How is a whole article coded?
+//!
+//! The article loop: layout (header, captions, dateline, body), sentences,
+//! actor mentions with the article's running context, events, dates and
+//! places, then one record per distinct (source, target, code, date) with a
+//! count of its mentions.
+
+use crate::actors::{self, Actor, DocContext, Sentence};
+use crate::article::Article;
+use crate::events;
+use crate::lexicon::Lexicon;
+use crate::ontology;
+use crate::output::{ActorRecord, EventRecord, Evidence, PloverRecord, SentenceRecord};
+use crate::places;
+use crate::text;
+use crate::time::{self, Precision};
+use std::collections::HashMap;
+
+/// What coding one article produced.
+#[derive(Debug, Clone, Default)]
+pub struct Coded {
+    /// The events, in order of first mention.
+    pub events: Vec<EventRecord>,
+    /// Things the user should know (no date anywhere, ...).
+    pub warnings: Vec<String>,
+    /// Number of sentences coded.
+    pub sentences: usize,
+}
+
+/// The event coder: a lexicon and the rules in [`crate::actors`] and [`crate::events`].
+#[derive(Debug)]
+pub struct Coder {
+    lex: Lexicon,
+}
+
+impl Coder {
+    /// A coder over a frozen lexicon.
+    pub fn new(lex: Lexicon) -> Self {
+        Coder { lex }
+    }
+
+    /// A coder over dyad's built-in lexicon.
+    pub fn builtin() -> Self {
+        Coder::new(Lexicon::builtin())
+    }
+
+    /// The lexicon in use.
+    pub fn lexicon(&self) -> &Lexicon {
+        &self.lex
+    }
+
+    /// Codes one article.
+    pub fn code(&self, article: &Article) -> Coded {
+        let mut coded = Coded::default();
+        let text = article.text.as_str();
+        let layout = article.layout();
+        let publication = article.publication_date(&layout);
+        let dl_md = layout.dateline.as_ref().and_then(|d| d.month_day);
+        let reference = time::reference_date(publication, dl_md);
+        if reference.is_none() {
+            coded.warnings.push(format!("{}: no date anywhere (no `date` field, header or dated dateline): events are undated", article.id));
+        }
+        let dateline_place = layout.dateline.as_ref().map(|d| places::from_dateline(text, d.city, &self.lex));
+        let lower = text.to_ascii_lowercase();
+        let mut ctx = DocContext::new(reference);
+        let mut sentence_spans = Vec::new();
+        for &(a, b) in &layout.body {
+            sentence_spans.extend(text::sentences(text, a, b));
+        }
+        // A headline-only article: code the title.
+        if sentence_spans.is_empty() {
+            if let Some((a, b)) = layout.title {
+                sentence_spans.push((a, b));
+            }
+        }
+        let mut index: HashMap<(String, String, String, Option<String>), usize> = HashMap::new();
+        for (si, &span) in sentence_spans.iter().enumerate() {
+            let s = Sentence::new(text, &lower, span);
+            if self.discarded(&s) {
+                continue;
+            }
+            let ms = actors::find_mentions(&s, &self.lex, &mut ctx);
+            let evs = events::code_sentence(&s, &self.lex, &ms, &ctx.dyad);
+            if evs.is_empty() {
+                continue;
+            }
+            let texpr = reference.and_then(|r| time::find(&s.words, r));
+            let place = places::in_sentence(&s, &self.lex, &ms).or_else(|| dateline_place.clone());
+            for ev in evs {
+                if let Some((t, _, _)) = &ev.target {
+                    ctx.note_pair(&ev.source.0.code, &t.code);
+                }
+                let (date, precision, date_evidence) = match (&texpr, reference) {
+                    (Some(t), _) => (Some(t.date), t.precision, format!("`{}` in the sentence", s.slice(t.tokens.0, t.tokens.1))),
+                    (None, Some(r)) if dl_md.is_some() => (Some(r), Precision::Day, "dateline".to_string()),
+                    (None, Some(r)) => (Some(r), Precision::Day, "publication date".to_string()),
+                    (None, None) => (None, Precision::None, "no date".to_string()),
+                };
+                let date_s = date.map(|d| d.to_string());
+                let src = actor_record(&s, &ev.source.0, ev.source.1, ev.source.2);
+                let tgt = ev.target.as_ref().map(|(a, x, y)| actor_record(&s, a, *x, *y));
+                let key = (src.code.clone(), tgt.as_ref().map(|t| t.code.clone()).unwrap_or_default(), ev.code.clone(), date_s.clone());
+                if let Some(&k) = index.get(&key) {
+                    coded.events[k].mentions += 1;
+                    continue;
+                }
+                let Some(cc) = ontology::cameo(&ev.code) else {
+                    coded.warnings.push(format!("{}: pattern {} has unknown CAMEO code {}", article.id, self.lex.verbs[ev.pattern].origin, ev.code));
+                    continue;
+                };
+                let pl = ontology::plover(&ev.code);
+                let pat = &self.lex.verbs[ev.pattern];
+                let n = coded.events.len();
+                index.insert(key, n);
+                coded.events.push(EventRecord {
+                    doc_id: article.id.clone(),
+                    event_id: format!("{}-{}", article.id, n + 1),
+                    date: date_s,
+                    date_precision: precision.as_str().to_string(),
+                    date_evidence,
+                    source: src,
+                    target: tgt,
+                    cameo: ev.code.clone(),
+                    cameo_root: ontology::root(&ev.code).to_string(),
+                    cameo_label: cc.label.to_string(),
+                    goldstein: cc.goldstein,
+                    quad_class: ontology::quad_class(&ev.code),
+                    plover: PloverRecord {
+                        event: pl.as_ref().map(|p| p.event.to_string()).unwrap_or_default(),
+                        mode: pl.as_ref().map(|p| p.mode.to_string()).unwrap_or_default(),
+                        context: pl.as_ref().map(|p| p.context.iter().map(|c| c.to_string()).collect()).unwrap_or_default(),
+                    },
+                    place: place.clone(),
+                    sentence: SentenceRecord { index: si, text: text[span.0..span.1].to_string(), span: [span.0, span.1] },
+                    evidence: Evidence { verb: s.slice(ev.verb.0, ev.verb.1).to_string(), span: s.byte_span(ev.verb.0, ev.verb.1), rule: pat.text.clone(), lexicon: pat.origin.clone(), notes: ev.notes.clone() },
+                    mentions: 1,
+                });
+            }
+        }
+        coded.sentences = sentence_spans.len();
+        coded
+    }
+
+    fn discarded(&self, s: &Sentence) -> bool {
+        if self.lex.discards.is_empty() {
+            return false;
+        }
+        let joined = s.words.join(" ");
+        self.lex.discards.iter().any(|d| {
+            joined.match_indices(d.as_str()).any(|(i, _)| (i == 0 || joined.as_bytes()[i - 1] == b' ') && (i + d.len() == joined.len() || joined.as_bytes()[i + d.len()] == b' '))
+        })
+    }
+}
+
+fn actor_record(s: &Sentence, a: &Actor, start: usize, end: usize) -> ActorRecord {
+    let (text, span) = if end > start { (s.slice(start, end).to_string(), s.byte_span(start, end)) } else { (String::new(), [s.toks[start.min(s.toks.len() - 1)].start; 2]) };
+    ActorRecord { code: a.code.code(), country: a.code.country.clone(), sectors: a.code.sectors.clone(), text, name: a.name.clone(), span, rule: a.rule.clone() }
+}

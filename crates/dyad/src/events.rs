@@ -1,0 +1,508 @@
+//! What did they do, and to whom?
+//!
+//! Matches verb patterns in a sentence, then finds each pattern's source and
+//! target among the sentence's actor mentions: pattern slots first, then the
+//! grammar a wire sentence mostly follows (subject to the left within the
+//! clause, object to the right), with the passive voice, intent and
+//! modality, negation, infinitive complements, reported speech, compound and
+//! reciprocal actors handled on top.
+
+use crate::actors::{Actor, Mention, Sentence, SPEECH};
+use crate::lexicon::{Compiled, Lexicon, PatElem};
+use crate::ontology;
+
+/// A verb pattern found in a sentence.
+#[derive(Debug, Clone)]
+pub struct VerbMatch {
+    /// First token of the matched words (slots excluded).
+    pub start: usize,
+    /// One past the last matched word.
+    pub end: usize,
+    /// Index into [`Lexicon::compiled`].
+    pub compiled: usize,
+    /// Mention filling the pattern's source slot.
+    pub source_slot: Option<usize>,
+    /// Mention filling the pattern's target slot.
+    pub target_slot: Option<usize>,
+    /// Token where the anchor (verb) stands.
+    pub anchor: usize,
+}
+
+/// An event found in a sentence, before dates, places and records.
+#[derive(Debug, Clone)]
+pub struct SentenceEvent {
+    /// The acting actor and the token range of its mention.
+    pub source: (Actor, usize, usize),
+    /// The target and its mention's range, if any.
+    pub target: Option<(Actor, usize, usize)>,
+    /// Final CAMEO code (after intent adjustments).
+    pub code: String,
+    /// Token range of the verb phrase.
+    pub verb: (usize, usize),
+    /// Pattern index in [`Lexicon::verbs`].
+    pub pattern: usize,
+    /// Adjustments applied (`intent`, `passive`, `reciprocal`, ...).
+    pub notes: Vec<String>,
+}
+
+const DETERMINERS: &[&str] = &["the", "a", "an", "its", "their", "his", "her", "both", "all", "fellow", "neighbouring", "neighboring"];
+const PREPOSITIONS: &[&str] = &[
+    "of", "in", "at", "from", "with", "to", "for", "by", "on", "against", "about", "between", "among", "into", "over", "under", "near", "towards", "toward", "including", "like", "than", "despite", "after", "before", "during", "across", "through", "via", "without", "within", "upon", "amid",
+];
+const BE: &[&str] = &["is", "are", "was", "were", "be", "been", "being", "'s", "am", "get", "got", "gets"];
+const NEGATORS: &[&str] = &["not", "n't", "never", "no", "neither", "nor", "cannot", "refused", "refuses", "refuse", "declined", "declines", "decline", "failed", "fails", "fail", "denied", "denies", "deny", "rejected", "rejects"];
+/// Words that put the following verb in the intent mood ("is ready to work with").
+const INTENT: &[&str] = &[
+    "will", "would", "shall", "'ll", "ready", "willing", "prepared", "plan", "plans", "planned", "planning", "intend", "intends", "intended", "hope", "hopes", "hoped", "want", "wants", "wanted", "expect", "expects", "expected", "aim", "aims", "aimed", "seek", "seeks", "sought", "agree", "agrees",
+    "agreed", "pledge", "pledges", "pledged", "promise", "promises", "promised", "vow", "vows", "vowed", "offer", "offers", "offered", "should", "eager", "keen", "going", "wish", "wishes", "wished", "determined", "committed", "intention", "propose", "proposed", "proposes",
+];
+const THREAT: &[&str] = &["threaten", "threatens", "threatened", "threatening", "warn", "warns", "warned"];
+/// Words between a modal and its verb that do not change the reading.
+const ADVERBS: &[&str] = &["also", "further", "jointly", "continue", "continues", "continued", "to", "soon", "still", "again", "then", "now", "firmly", "actively", "formally", "officially", "publicly", "strongly", "immediately", "later", "eventually", "likely", "be", "have", "has", "had", "is", "are", "was", "were", "both", "and", "fully", "closely"];
+/// Roots whose events are symmetric enough to code both ways when two actors act together.
+const RECIPROCAL_ROOTS: &[&str] = &["03", "04", "05", "06"];
+/// Roots coded without a target when the sentence names none.
+const TARGETLESS_ROOTS: &[&str] = &["14", "15"];
+const CLAUSE_BREAKS: &[&str] = &[";", ":", "--", "but", "while", "whereas", "although", "though", "because", "since", "\""];
+
+/// Finds the best verb pattern matches in a sentence, left to right, without overlaps.
+pub fn match_verbs(s: &Sentence, lex: &Lexicon, ms: &[Mention]) -> Vec<VerbMatch> {
+    let n = s.words.len();
+    let mut at: Vec<Option<usize>> = vec![None; n];
+    let mut ends: Vec<Option<usize>> = vec![None; n + 1];
+    for (i, m) in ms.iter().enumerate() {
+        if !m.absorbed && !m.place {
+            if at[m.start].is_none() {
+                at[m.start] = Some(i);
+            }
+            ends[m.end] = Some(i);
+        }
+    }
+    let mut in_mention = vec![false; n];
+    for m in ms {
+        in_mention[m.start..m.end].iter_mut().for_each(|c| *c = true);
+    }
+    let mut out: Vec<VerbMatch> = Vec::new();
+    let mut i = 0;
+    while i < n {
+        if in_mention[i] || !s.toks[i].word {
+            i += 1;
+            continue;
+        }
+        let mut best: Option<(u32, usize, VerbMatch)> = None;
+        for &ci in lex.patterns_at(s.words[i]) {
+            let c = &lex.compiled[ci as usize];
+            let Some(vm) = try_match(s, c, ci as usize, i, &at, &ends, ms) else { continue };
+            if out.last().is_some_and(|p| vm.start < p.end) {
+                continue;
+            }
+            let key = (c.weight, c.pattern);
+            if best.as_ref().is_none_or(|(w, p, _)| key > (*w, *p)) {
+                best = Some((c.weight, c.pattern, vm));
+            }
+        }
+        match best {
+            Some((_, _, vm)) => {
+                i = vm.end.max(i + 1);
+                out.push(vm);
+            }
+            None => i += 1,
+        }
+    }
+    out
+}
+
+fn try_match(s: &Sentence, c: &Compiled, ci: usize, i: usize, at: &[Option<usize>], ends: &[Option<usize>], ms: &[Mention]) -> Option<VerbMatch> {
+    let mut vm = VerbMatch { start: i, end: i + 1, compiled: ci, source_slot: None, target_slot: None, anchor: i };
+    let fwd = match_fwd(s, &c.after, 0, i + 1, at, ms, &mut vm)?;
+    vm.end = fwd;
+    let back = match_back(s, &c.before, 0, i as isize - 1, ends, ms, &mut vm)?;
+    vm.start = (back + 1) as usize;
+    // Slots are not part of the verb phrase.
+    if let Some(t) = vm.source_slot {
+        if ms[t].end <= i {
+            vm.start = vm.start.max(ms[t].end);
+        }
+    }
+    if let Some(t) = vm.target_slot {
+        if ms[t].start >= vm.start && ms[t].end >= vm.end {
+            vm.end = vm.end.min(ms[t].start).max(i + 1);
+        }
+    }
+    Some(vm)
+}
+
+/// Matches `els[k..]` forward from token `p`; returns the end position.
+fn match_fwd(s: &Sentence, els: &[PatElem], k: usize, p: usize, at: &[Option<usize>], ms: &[Mention], vm: &mut VerbMatch) -> Option<usize> {
+    let n = s.words.len();
+    if k == els.len() {
+        return Some(p);
+    }
+    match &els[k] {
+        PatElem::Words(alts) | PatElem::Verb(alts) => {
+            if p < n && alts.iter().any(|a| a == s.words[p]) {
+                match_fwd(s, els, k + 1, p + 1, at, ms, vm)
+            } else {
+                None
+            }
+        }
+        PatElem::Gap(g) => {
+            for skip in 0..=*g as usize {
+                if p + skip > n {
+                    break;
+                }
+                // A gap never jumps over an actor or a clause break.
+                if skip > 0 {
+                    let q = p + skip - 1;
+                    if at[q].is_some() || CLAUSE_BREAKS.contains(&s.words[q]) || s.words[q] == "," || s.words[q] == "." {
+                        break;
+                    }
+                }
+                let saved = (vm.source_slot, vm.target_slot);
+                if let Some(e) = match_fwd(s, els, k + 1, p + skip, at, ms, vm) {
+                    return Some(e);
+                }
+                (vm.source_slot, vm.target_slot) = saved;
+            }
+            None
+        }
+        PatElem::Target | PatElem::Source => {
+            let mut q = p;
+            while q < n && DETERMINERS.contains(&s.words[q]) {
+                q += 1;
+            }
+            match at.get(q).copied().flatten() {
+                Some(mi) => {
+                    if matches!(els[k], PatElem::Target) {
+                        vm.target_slot = Some(mi);
+                    } else {
+                        vm.source_slot = Some(mi);
+                    }
+                    match_fwd(s, els, k + 1, ms[mi].end, at, ms, vm)
+                }
+                // A trailing target slot may be empty: the object is found by the clause rules.
+                None if k + 1 == els.len() && matches!(els[k], PatElem::Target) => Some(p),
+                None => None,
+            }
+        }
+    }
+}
+
+/// Matches `els[k..]` backward from token `p` (inclusive); returns the last position left unmatched.
+fn match_back(s: &Sentence, els: &[PatElem], k: usize, p: isize, ends: &[Option<usize>], ms: &[Mention], vm: &mut VerbMatch) -> Option<isize> {
+    if k == els.len() {
+        return Some(p);
+    }
+    match &els[k] {
+        PatElem::Words(alts) | PatElem::Verb(alts) => {
+            if p >= 0 && alts.iter().any(|a| a == s.words[p as usize]) {
+                match_back(s, els, k + 1, p - 1, ends, ms, vm)
+            } else {
+                None
+            }
+        }
+        PatElem::Gap(g) => {
+            for skip in 0..=*g as isize {
+                if p - skip < -1 {
+                    break;
+                }
+                if let Some(e) = match_back(s, els, k + 1, p - skip, ends, ms, vm) {
+                    return Some(e);
+                }
+            }
+            None
+        }
+        PatElem::Target | PatElem::Source => {
+            let mi = ends.get((p + 1) as usize).copied().flatten()?;
+            if matches!(els[k], PatElem::Target) {
+                vm.target_slot = Some(mi);
+            } else {
+                vm.source_slot = Some(mi);
+            }
+            match_back(s, els, k + 1, ms[mi].start as isize - 1, ends, ms, vm)
+        }
+    }
+}
+
+/// Mentions usable as actors (not absorbed in an apposition, not a location).
+fn usable(m: &Mention) -> bool {
+    !m.absorbed && !m.place
+}
+
+/// Extends a mention to its coordinated group ("Britain and France").
+fn group(s: &Sentence, ms: &[Mention], mi: usize, leftward: bool) -> Vec<usize> {
+    let mut g = vec![mi];
+    let joiner = |a: usize, b: usize| -> bool {
+        // Tokens between two mentions that make them one compound actor.
+        let w: Vec<&str> = (a..b).map(|t| s.words[t]).collect();
+        matches!(w.as_slice(), ["and"] | [","] | [",", "and"] | ["as", "well", "as"] | ["&"])
+    };
+    let mut cur = mi;
+    loop {
+        let next = if leftward {
+            ms.iter().enumerate().filter(|(_, m)| usable(m) && m.end <= ms[cur].start).max_by_key(|(_, m)| m.end).map(|(i, _)| i)
+        } else {
+            ms.iter().enumerate().filter(|(_, m)| usable(m) && m.start >= ms[cur].end).min_by_key(|(_, m)| m.start).map(|(i, _)| i)
+        };
+        let Some(nx) = next else { break };
+        let ok = if leftward { joiner(ms[nx].end, ms[cur].start) } else { joiner(ms[cur].end, ms[nx].start) };
+        if !ok {
+            break;
+        }
+        g.push(nx);
+        cur = nx;
+    }
+    if leftward {
+        g.reverse();
+    }
+    g
+}
+
+fn is_boundary(w: &str) -> bool {
+    CLAUSE_BREAKS.contains(&w) || w == "." || w == "?" || w == "!"
+}
+
+/// The subject of a verb starting at token `start`: the nearest usable
+/// mention to its left in the same clause that is not the object of a
+/// preposition. `floor` is where the previous verb phrase ended.
+fn subject(s: &Sentence, ms: &[Mention], start: usize, floor: usize) -> Option<usize> {
+    let mut best: Option<usize> = None;
+    for (i, m) in ms.iter().enumerate() {
+        if !usable(m) || m.end > start || m.start < floor {
+            continue;
+        }
+        // A clause break between the mention and the verb.
+        if (m.end..start).any(|t| is_boundary(s.words[t])) {
+            continue;
+        }
+        let prev = if m.start > 0 { s.words[m.start - 1] } else { "" };
+        let prev = if DETERMINERS.contains(&prev) && m.start > 1 { s.words[m.start - 2] } else { prev };
+        if PREPOSITIONS.contains(&prev) && !matches!(prev, "by") {
+            continue;
+        }
+        // Possessive modifier of something else ("China's initiative"): not the actor.
+        if s.word(m.end) == "'s" && ms.iter().all(|o| o.start != m.end + 1) {
+            continue;
+        }
+        if best.is_none_or(|b| ms[b].end < m.end) {
+            best = Some(i);
+        }
+    }
+    best
+}
+
+/// The object: the first usable mention to the right, before the clause ends.
+fn object(s: &Sentence, ms: &[Mention], from: usize, until: usize, avoid: &[usize]) -> Option<usize> {
+    let mut best: Option<usize> = None;
+    for (i, m) in ms.iter().enumerate() {
+        if !usable(m) || m.start < from || m.start >= until || avoid.contains(&i) {
+            continue;
+        }
+        if (from..m.start).any(|t| is_boundary(s.words[t]) || SPEECH.contains(&s.words[t])) {
+            continue;
+        }
+        if best.is_none_or(|b| ms[b].start > m.start) {
+            best = Some(i);
+        }
+    }
+    best
+}
+
+/// Modality of the verb at `start`: looks back over auxiliaries and frame words.
+fn modality(s: &Sentence, start: usize, floor: usize) -> (bool, Option<String>, bool) {
+    let mut negated = false;
+    let mut intent: Option<String> = None;
+    let mut threat = false;
+    let mut t = start;
+    let mut steps = 0;
+    while t > floor && steps < 6 {
+        t -= 1;
+        steps += 1;
+        let w = s.words[t];
+        if NEGATORS.contains(&w) {
+            negated = true;
+        } else if THREAT.contains(&w) {
+            threat = true;
+            intent.get_or_insert_with(|| w.to_string());
+        } else if INTENT.contains(&w) {
+            intent.get_or_insert_with(|| w.to_string());
+        } else if ADVERBS.contains(&w) || w.ends_with("ly") || BE.contains(&w) || w == "do" || w == "does" || w == "did" || w == "n't" {
+            continue;
+        } else {
+            break;
+        }
+    }
+    (negated, intent, threat)
+}
+
+/// Codes the events of one sentence.
+pub fn code_sentence(s: &Sentence, lex: &Lexicon, ms: &[Mention], dyad: &[Actor]) -> Vec<SentenceEvent> {
+    let vms = match_verbs(s, lex, ms);
+    let mut out = Vec::new();
+    let mut prev_subject: Option<Vec<usize>> = None;
+    for (vi, vm) in vms.iter().enumerate() {
+        let c = &lex.compiled[vm.compiled];
+        let pat = &lex.verbs[c.pattern];
+        let mut code = pat.code.clone();
+        let mut notes = Vec::new();
+        let floor = if vi > 0 { vms[vi - 1].end } else { 0 };
+        // "urged Iran to stop ...", "refused to meet ...": the first verb carries the event.
+        if vi > 0 && infinitive_complement(s, ms, &vms[vi - 1], vm) {
+            continue;
+        }
+        let (negated, intent, threat) = modality(s, vm.start, floor);
+        if negated {
+            continue;
+        }
+        let root = ontology::root(&code).to_string();
+        if let Some(frame) = &intent {
+            if root != "03" && root != "13" && root != "01" && root != "02" {
+                let conflict = root.as_str() >= "09";
+                if threat || !conflict {
+                    if let Some(ic) = ontology::intent_code(&code) {
+                        notes.push(format!("intent `{frame}`: {code} -> {ic}"));
+                        code = ic.to_string();
+                    }
+                } else if let Some(ic) = ontology::intent_code(&code) {
+                    notes.push(format!("future `{frame}`: {code} -> {ic}"));
+                    code = ic.to_string();
+                }
+            }
+        }
+        let root = ontology::root(&code).to_string();
+        // Passive voice: "X was received by Y".
+        let anchor_word = s.words[vm.anchor];
+        let passive = c.verbal && c.participles.iter().any(|p| p == anchor_word) && vm.anchor > 0 && {
+            let mut t = vm.anchor;
+            let mut found = false;
+            while t > floor {
+                t -= 1;
+                let w = s.words[t];
+                if BE.contains(&w) {
+                    found = true;
+                    break;
+                }
+                if !(w.ends_with("ly") || matches!(w, "also" | "not" | "n't" | "reportedly" | "later" | "then")) {
+                    break;
+                }
+            }
+            found
+        } && s.word(vm.end) == "by";
+        let next_start = vms.get(vi + 1).map(|v| v.start).unwrap_or(s.words.len());
+        let (mut sources, mut targets): (Vec<usize>, Vec<usize>);
+        let mut inherited = false;
+        if passive {
+            let agent = object(s, ms, vm.end + 1, next_start, &[]);
+            let subj = subject(s, ms, vm.start, floor);
+            let (Some(a), Some(p)) = (agent, subj) else { continue };
+            sources = group(s, ms, a, false);
+            targets = group(s, ms, p, true);
+            notes.push("passive".into());
+        } else {
+            sources = match vm.source_slot {
+                Some(m) => group(s, ms, m, true),
+                None => match subject(s, ms, vm.start, floor) {
+                    Some(m) => group(s, ms, m, true),
+                    None => match &prev_subject {
+                        Some(g) => {
+                            inherited = true;
+                            g.clone()
+                        }
+                        None => continue,
+                    },
+                },
+            };
+            targets = match vm.target_slot {
+                Some(m) => group(s, ms, m, false),
+                None => {
+                    if root == "01" {
+                        vec![]
+                    } else {
+                        object(s, ms, vm.end, next_start, &sources).map(|m| group(s, ms, m, false)).unwrap_or_default()
+                    }
+                }
+            };
+        }
+        if inherited {
+            notes.push("subject shared with the previous verb".into());
+        }
+        prev_subject = Some(sources.clone());
+        sources.retain(|&m| !targets.contains(&m));
+        targets.retain(|&m| !sources.contains(&m));
+        let verb = (vm.start, vm.end);
+        let mut push = |src: &Actor, sm: &Mention, tgt: Option<(&Actor, usize, usize)>, notes: &[String]| {
+            if let Some((t, _, _)) = tgt {
+                if t.code == src.code && t.name == src.name {
+                    return;
+                }
+            }
+            out.push(SentenceEvent {
+                source: (src.clone(), sm.start, sm.end),
+                target: tgt.map(|(t, a, b)| (t.clone(), a, b)),
+                code: code.clone(),
+                verb,
+                pattern: c.pattern,
+                notes: notes.to_vec(),
+            });
+        };
+        if targets.is_empty() {
+            let src_actors: Vec<(&Actor, &Mention)> = sources.iter().flat_map(|&m| ms[m].actors.iter().map(move |a| (a, &ms[m]))).collect();
+            if src_actors.len() >= 2 && RECIPROCAL_ROOTS.contains(&root.as_str()) {
+                let mut n2 = notes.clone();
+                n2.push("reciprocal".into());
+                for (a, am) in &src_actors {
+                    for (b, bm) in &src_actors {
+                        if a.code != b.code || a.name != b.name {
+                            push(a, am, Some((b, bm.start, bm.end)), &n2);
+                        }
+                    }
+                }
+                continue;
+            }
+            for (a, am) in &src_actors {
+                // In a two-party story an untargeted cooperative act is aimed at the other party.
+                let other = (dyad.len() == 2 && RECIPROCAL_ROOTS.contains(&root.as_str()))
+                    .then(|| {
+                        let ac = a.code.country.as_deref();
+                        match (dyad[0].code.country.as_deref() == ac, dyad[1].code.country.as_deref() == ac) {
+                            (true, false) => Some(&dyad[1]),
+                            (false, true) => Some(&dyad[0]),
+                            _ => None,
+                        }
+                    })
+                    .flatten();
+                if let Some(o) = other {
+                    let mut n2 = notes.clone();
+                    n2.push(format!("target from the article's dyad ({})", o.code.code()));
+                    push(a, am, Some((o, am.start, am.start)), &n2);
+                } else if TARGETLESS_ROOTS.contains(&root.as_str()) {
+                    push(a, am, None, &notes);
+                }
+            }
+            continue;
+        }
+        for &sm in &sources {
+            for a in &ms[sm].actors {
+                for &tm in &targets {
+                    for b in &ms[tm].actors {
+                        push(a, &ms[sm], Some((b, ms[tm].start, ms[tm].end)), &notes);
+                    }
+                }
+            }
+        }
+    }
+    out
+}
+
+/// Whether `b` is the infinitive complement of the verb phrase `a`
+/// ("urged Iran to release", "refused to meet"): only `to`, determiners,
+/// adverbs and actors stand between them.
+fn infinitive_complement(s: &Sentence, ms: &[Mention], a: &VerbMatch, b: &VerbMatch) -> bool {
+    if b.start == 0 || s.words[b.start - 1] != "to" && !(b.start >= 2 && s.words[b.start - 2] == "to" && s.words[b.start - 1].ends_with("ly")) {
+        return false;
+    }
+    (a.end..b.start).all(|t| {
+        let w = s.words[t];
+        matches!(w, "to" | "the" | "a" | "an" | "and" | "its" | "their" | "both" | "also" | "further" | "jointly" | "not") || w.ends_with("ly") || ms.iter().any(|m| m.start <= t && t < m.end)
+    })
+}

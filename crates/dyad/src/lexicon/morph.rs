@@ -1,0 +1,143 @@
+//! English verb inflection for lexicon patterns: a pattern names a lemma
+//! ("hold talks with") and matches every form ("holds", "held", "holding").
+
+use std::collections::HashMap;
+
+/// The forms of one verb.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Forms {
+    /// Base form, also the infinitive and the plural present.
+    pub base: String,
+    /// Third person singular present.
+    pub third: String,
+    /// Simple past.
+    pub past: String,
+    /// Past participle (used to detect the passive voice).
+    pub participle: String,
+    /// Present participle / gerund.
+    pub gerund: String,
+}
+
+impl Forms {
+    /// All distinct forms.
+    pub fn all(&self) -> Vec<String> {
+        let mut v = vec![self.base.clone(), self.third.clone(), self.past.clone(), self.participle.clone(), self.gerund.clone()];
+        v.sort();
+        v.dedup();
+        v
+    }
+}
+
+/// Irregular and spelling-exception forms, keyed by lemma.
+#[derive(Debug, Default, Clone)]
+pub struct Morphology {
+    exceptions: HashMap<String, (String, String, Option<String>)>,
+}
+
+impl Morphology {
+    /// Reads the `lemma | past | participle [| gerund]` table; bad lines are
+    /// returned as `(line, message)` and skipped.
+    pub fn parse(text: &str) -> (Morphology, Vec<(usize, String)>) {
+        let mut m = Morphology::default();
+        let mut problems = Vec::new();
+        for (n, raw) in text.lines().enumerate() {
+            let line = raw.split('#').next().unwrap_or("").trim();
+            if line.is_empty() {
+                continue;
+            }
+            let f: Vec<&str> = line.split('|').map(str::trim).collect();
+            if f.len() < 3 || f.len() > 4 || f.iter().any(|x| x.is_empty()) {
+                problems.push((n + 1, format!("expected `lemma | past | participle [| gerund]`, got `{line}`")));
+                continue;
+            }
+            let ger = f.get(3).map(|s| s.to_string());
+            m.exceptions.insert(f[0].to_ascii_lowercase(), (f[1].to_ascii_lowercase(), f[2].to_ascii_lowercase(), ger.map(|g| g.to_ascii_lowercase())));
+        }
+        (m, problems)
+    }
+
+    /// The forms of `lemma` (lowercase).
+    pub fn inflect(&self, lemma: &str) -> Forms {
+        let base = lemma.to_ascii_lowercase();
+        let third = third_person(&base);
+        let (past, participle, gerund) = match self.exceptions.get(&base) {
+            Some((p, pp, g)) => (p.clone(), pp.clone(), g.clone().unwrap_or_else(|| gerund(&base))),
+            None => {
+                let p = regular_past(&base);
+                (p.clone(), p, gerund(&base))
+            }
+        };
+        Forms { base, third, past, participle, gerund }
+    }
+}
+
+fn is_vowel(c: u8) -> bool {
+    matches!(c, b'a' | b'e' | b'i' | b'o' | b'u')
+}
+
+fn third_person(b: &str) -> String {
+    let by = b.as_bytes();
+    let n = by.len();
+    if b == "be" {
+        return "is".into();
+    }
+    if b == "have" {
+        return "has".into();
+    }
+    if b.ends_with('s') || b.ends_with('x') || b.ends_with('z') || b.ends_with("ch") || b.ends_with("sh") || (b.ends_with('o') && n > 1 && !is_vowel(by[n - 2])) {
+        format!("{b}es")
+    } else if b.ends_with('y') && n > 1 && !is_vowel(by[n - 2]) {
+        format!("{}ies", &b[..n - 1])
+    } else {
+        format!("{b}s")
+    }
+}
+
+fn regular_past(b: &str) -> String {
+    let by = b.as_bytes();
+    let n = by.len();
+    if b.ends_with('e') {
+        format!("{b}d")
+    } else if b.ends_with('y') && n > 1 && !is_vowel(by[n - 2]) {
+        format!("{}ied", &b[..n - 1])
+    } else {
+        format!("{b}ed")
+    }
+}
+
+fn gerund(b: &str) -> String {
+    if b.ends_with("ie") {
+        return format!("{}ying", &b[..b.len() - 2]);
+    }
+    if b.ends_with('e') && !b.ends_with("ee") && !b.ends_with("ye") && !b.ends_with("oe") && b.len() > 2 {
+        return format!("{}ing", &b[..b.len() - 1]);
+    }
+    format!("{b}ing")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn inflects_regular_and_irregular() {
+        let (m, problems) = Morphology::parse("hold | held | held\nban | banned | banned | banning\nbroken line\n");
+        assert_eq!(problems.len(), 1);
+        let cases = [
+            ("hold", "holds", "held", "held", "holding"),
+            ("ban", "bans", "banned", "banned", "banning"),
+            ("visit", "visits", "visited", "visited", "visiting"),
+            ("urge", "urges", "urged", "urged", "urging"),
+            ("accuse", "accuses", "accused", "accused", "accusing"),
+            ("deny", "denies", "denied", "denied", "denying"),
+            ("reach", "reaches", "reached", "reached", "reaching"),
+            ("agree", "agrees", "agreed", "agreed", "agreeing"),
+            ("veto", "vetoes", "vetoed", "vetoed", "vetoing"),
+            ("employ", "employs", "employed", "employed", "employing"),
+        ];
+        for (lemma, third, past, pp, ger) in cases {
+            let f = m.inflect(lemma);
+            assert_eq!((f.third.as_str(), f.past.as_str(), f.participle.as_str(), f.gerund.as_str()), (third, past, pp, ger), "{lemma}");
+        }
+    }
+}

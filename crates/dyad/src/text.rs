@@ -1,0 +1,298 @@
+//! How is text cut into sentences and words?
+//!
+//! Both cuts keep byte offsets into the article text, so every coded field
+//! can point back at the characters that justify it. Words are lowercased on
+//! ASCII only: that keeps offsets identical between the original and the
+//! lowercased text, and news names outside ASCII compare byte-for-byte.
+
+/// A word or punctuation token: `[start, end)` in the article text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Token {
+    /// Byte offset of the first byte.
+    pub start: usize,
+    /// Byte offset one past the last byte.
+    pub end: usize,
+    /// Whether the token begins with an uppercase letter (names, sentence starts).
+    pub capitalized: bool,
+    /// Whether the token is a word (letters or digits) rather than punctuation.
+    pub word: bool,
+}
+
+/// Words that end with a period without ending the sentence.
+const ABBREVIATIONS: &[&str] = &[
+    "mr", "mrs", "ms", "dr", "prof", "gen", "lt", "col", "maj", "capt", "cpt", "sgt", "adm", "cmdr",
+    "gov", "sen", "rep", "rev", "st", "sr", "jr", "jan", "feb", "mar", "apr", "jun", "jul", "aug",
+    "sep", "sept", "oct", "nov", "dec", "no", "nos", "co", "corp", "inc", "ltd", "vs", "approx",
+    "dept", "est", "fig", "mt", "ft", "pres", "gens", "messrs", "mme", "hon", "amb", "atty", "supt",
+];
+
+/// Sentences longer than this are cut at a space: a runaway "sentence" (a
+/// table, a 50 MB line with no full stop) must not make coding quadratic.
+pub const MAX_SENTENCE_BYTES: usize = 4_000;
+
+/// Splits `text[range]` into sentence ranges (absolute offsets), trimmed of
+/// surrounding whitespace. Blank lines always end a sentence.
+pub fn sentences(text: &str, start: usize, end: usize) -> Vec<(usize, usize)> {
+    let bytes = text.as_bytes();
+    let mut out = Vec::new();
+    let mut s = start;
+    let mut i = start;
+    while i < end {
+        let b = bytes[i];
+        let mut cut: Option<usize> = None;
+        if b == b'\n' {
+            // A blank line (paragraph break) ends the sentence.
+            let mut j = i + 1;
+            while j < end && (bytes[j] == b' ' || bytes[j] == b'\t' || bytes[j] == b'\r') {
+                j += 1;
+            }
+            if j < end && bytes[j] == b'\n' {
+                cut = Some(i);
+            }
+        } else if b == b'.' || b == b'!' || b == b'?' {
+            // Take trailing closing quotes and brackets into the sentence.
+            let mut j = i + 1;
+            while j < end && matches!(bytes[j], b'"' | b'\'' | b')' | b']') {
+                j += 1;
+            }
+            if j + 2 < end && &bytes[j..j + 3] == "\u{201d}".as_bytes() {
+                j += 3;
+            }
+            let at_end = j >= end;
+            let followed_by_space = at_end || bytes[j].is_ascii_whitespace();
+            if followed_by_space && (at_end || next_starts_sentence(bytes, j, end)) && (b != b'.' || !is_abbreviation(text, s, i)) {
+                cut = Some(j);
+            }
+        }
+        if let Some(c) = cut {
+            push_trimmed(text, s, c, &mut out);
+            s = c;
+            i = c.max(i + 1);
+            continue;
+        }
+        if i - s > MAX_SENTENCE_BYTES && b == b' ' {
+            push_trimmed(text, s, i, &mut out);
+            s = i;
+        }
+        i += 1;
+    }
+    push_trimmed(text, s, end, &mut out);
+    out
+}
+
+fn next_starts_sentence(bytes: &[u8], mut j: usize, end: usize) -> bool {
+    while j < end && bytes[j].is_ascii_whitespace() {
+        j += 1;
+    }
+    if j >= end {
+        return true;
+    }
+    let c = bytes[j];
+    c.is_ascii_uppercase() || c.is_ascii_digit() || matches!(c, b'"' | b'\'' | b'(' | b'[') || c >= 0x80
+}
+
+/// Whether the period at `dot` closes an abbreviation rather than the sentence.
+fn is_abbreviation(text: &str, sentence_start: usize, dot: usize) -> bool {
+    let bytes = text.as_bytes();
+    let mut w = dot;
+    while w > sentence_start && (bytes[w - 1].is_ascii_alphanumeric() || bytes[w - 1] == b'.') {
+        w -= 1;
+    }
+    let word = &text[w..dot];
+    if word.is_empty() {
+        return false;
+    }
+    // Initials ("J.") and dotted acronyms ("U.S.", "U.N.").
+    if word.len() == 1 && word.as_bytes()[0].is_ascii_uppercase() {
+        return true;
+    }
+    if word.contains('.') && word.split('.').all(|p| p.len() <= 2) {
+        return true;
+    }
+    let lower = word.to_ascii_lowercase();
+    ABBREVIATIONS.contains(&lower.as_str())
+}
+
+fn push_trimmed(text: &str, mut s: usize, mut e: usize, out: &mut Vec<(usize, usize)>) {
+    let bytes = text.as_bytes();
+    while s < e && bytes[s].is_ascii_whitespace() {
+        s += 1;
+    }
+    while e > s && bytes[e - 1].is_ascii_whitespace() {
+        e -= 1;
+    }
+    if e > s {
+        out.push((s, e));
+    }
+}
+
+/// Cuts `text[start..end]` into tokens. Words keep internal periods of
+/// acronyms ("U.S."), internal apostrophes of names ("O'Brien") and hyphens
+/// between letters stay separate tokens so "China-Kazakhstan" yields both
+/// countries. A possessive `'s` is its own token.
+pub fn tokenize(text: &str, start: usize, end: usize, out: &mut Vec<Token>) {
+    out.clear();
+    let bytes = text.as_bytes();
+    let mut i = start;
+    while i < end {
+        let b = bytes[i];
+        if b.is_ascii_whitespace() {
+            i += 1;
+            continue;
+        }
+        if is_word_byte(b) {
+            let s = i;
+            while i < end {
+                let c = bytes[i];
+                if is_word_byte(c) {
+                    i += utf8_len(c);
+                } else if c == b'.' && i + 1 < end && bytes[i + 1].is_ascii_alphabetic() && i > s && is_acronym_so_far(&bytes[s..i]) {
+                    i += 1;
+                } else if (c == b'\'' || (c == 0xE2 && bytes.get(i + 1..i + 3) == Some(&[0x80, 0x99]))) && !is_possessive(bytes, i, end) {
+                    let al = if c == b'\'' { 1 } else { 3 };
+                    if i + al < end && bytes[i + al].is_ascii_alphabetic() {
+                        i += al;
+                    } else {
+                        break;
+                    }
+                } else {
+                    break;
+                }
+            }
+            // Keep the final period of a dotted acronym ("U.S.").
+            if i < end && bytes[i] == b'.' && text[s..i].contains('.') && is_acronym_so_far(&bytes[s..i]) {
+                i += 1;
+            }
+            out.push(Token { start: s, end: i, capitalized: b.is_ascii_uppercase() || (b >= 0x80 && starts_upper(&text[s..i])), word: true });
+            continue;
+        }
+        // Possessive 's as a token of its own.
+        if (b == b'\'' || b == 0xE2) && is_possessive(bytes, i, end) {
+            let al = if b == b'\'' { 1 } else { 3 };
+            out.push(Token { start: i, end: i + al + 1, capitalized: false, word: true });
+            i += al + 1;
+            continue;
+        }
+        let l = utf8_len(b).min(end - i);
+        // "--" is one token (dateline dash).
+        let l = if b == b'-' && i + 1 < end && bytes[i + 1] == b'-' { 2 } else { l };
+        out.push(Token { start: i, end: i + l, capitalized: false, word: false });
+        i += l;
+    }
+}
+
+fn starts_upper(s: &str) -> bool {
+    s.chars().next().is_some_and(|c| c.is_uppercase())
+}
+
+fn is_word_byte(b: u8) -> bool {
+    b.is_ascii_alphanumeric() || b >= 0xC0 || (0x80..0xC0).contains(&b)
+}
+
+fn utf8_len(b: u8) -> usize {
+    match b {
+        0xF0..=0xFF => 4,
+        0xE0..=0xEF => 3,
+        0xC0..=0xDF => 2,
+        _ => 1,
+    }
+}
+
+/// `X.Y.` style: single letters separated by periods.
+fn is_acronym_so_far(w: &[u8]) -> bool {
+    w.split(|&c| c == b'.').all(|p| p.len() == 1 && p[0].is_ascii_alphabetic())
+}
+
+fn is_possessive(bytes: &[u8], i: usize, end: usize) -> bool {
+    let al = if bytes[i] == b'\'' {
+        1
+    } else if bytes.get(i..i + 3) == Some(&[0xE2, 0x80, 0x99]) {
+        3
+    } else {
+        return false;
+    };
+    let j = i + al;
+    j < end && (bytes[j] == b's' || bytes[j] == b'S') && (j + 1 >= end || !bytes[j + 1].is_ascii_alphanumeric())
+}
+
+/// Lowercases ASCII letters, keeping byte offsets: the form the lexicon is matched on.
+pub fn fold(s: &str) -> String {
+    let mut o = s.to_ascii_lowercase();
+    // Curly apostrophes fold to straight ones; lengths differ, so only
+    // phrase keys (never article text) go through this path.
+    if o.contains('\u{2019}') {
+        o = o.replace('\u{2019}', "'");
+    }
+    o
+}
+
+/// The words of a phrase, tokenized and folded as the coder sees them,
+/// joined by single spaces: the key form of every lexicon phrase.
+pub fn phrase_key(phrase: &str) -> String {
+    let mut toks = Vec::new();
+    tokenize(phrase, 0, phrase.len(), &mut toks);
+    let mut key = String::with_capacity(phrase.len());
+    for t in &toks {
+        if !key.is_empty() {
+            key.push(' ');
+        }
+        key.push_str(&fold(&phrase[t.start..t.end]));
+    }
+    key
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn split(s: &str) -> Vec<&str> {
+        sentences(s, 0, s.len()).into_iter().map(|(a, b)| &s[a..b]).collect()
+    }
+
+    fn words(s: &str) -> Vec<&str> {
+        let mut t = Vec::new();
+        tokenize(s, 0, s.len(), &mut t);
+        t.into_iter().map(|t| &s[t.start..t.end]).collect()
+    }
+
+    #[test]
+    fn splits_sentences() {
+        let cases: &[(&str, &[&str])] = &[
+            ("He left. She stayed.", &["He left.", "She stayed."]),
+            ("The U.S. Army moved. Then it stopped.", &["The U.S. Army moved.", "Then it stopped."]),
+            ("Mr. Smith met Gen. Jones on Feb. 3. They talked.", &["Mr. Smith met Gen. Jones on Feb. 3.", "They talked."]),
+            ("J. R. Doe arrived. Fine.", &["J. R. Doe arrived.", "Fine."]),
+            ("\"We will win.\" He said so.", &["\"We will win.\"", "He said so."]),
+            ("First para\n\nSecond para", &["First para", "Second para"]),
+            ("Is it? Yes! Done", &["Is it?", "Yes!", "Done"]),
+            ("It rose 3.5 percent. Next.", &["It rose 3.5 percent.", "Next."]),
+        ];
+        for (input, want) in cases {
+            assert_eq!(split(input), *want, "input: {input}");
+        }
+    }
+
+    #[test]
+    fn tokenizes_words() {
+        assert_eq!(words("China-Kazakhstan ties"), ["China", "-", "Kazakhstan", "ties"]);
+        assert_eq!(words("Kazakhstan's parliament"), ["Kazakhstan", "'s", "parliament"]);
+        assert_eq!(words("the U.S. and U.N."), ["the", "U.S.", "and", "U.N."]);
+        assert_eq!(words("O'Brien said (Xinhua) --"), ["O'Brien", "said", "(", "Xinhua", ")", "--"]);
+        assert_eq!(words("Kazakhstan\u{2019}s"), ["Kazakhstan", "\u{2019}s"]);
+        assert_eq!(words("Zürich talks"), ["Zürich", "talks"]);
+    }
+
+    #[test]
+    fn phrase_keys_fold_case_and_spacing() {
+        assert_eq!(phrase_key("National People's  Congress"), "national people 's congress");
+        assert_eq!(phrase_key("U.S."), "u.s.");
+    }
+
+    #[test]
+    fn long_runs_are_cut() {
+        let s = "word ".repeat(5_000);
+        let parts = sentences(&s, 0, s.len());
+        assert!(parts.len() > 1);
+        assert!(parts.iter().all(|(a, b)| b - a <= MAX_SENTENCE_BYTES + 8));
+    }
+}
