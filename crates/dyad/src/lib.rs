@@ -7,5 +7,6 @@
 
 pub mod article;
 pub mod lexicon;
+pub mod ontology;
 pub mod output;
 pub mod time;
