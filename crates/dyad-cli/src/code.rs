@@ -95,13 +95,22 @@ pub fn run(a: CodeArgs) -> Result<()> {
 /// Reads the inputs in batches, codes each batch in parallel and hands the
 /// results to `sink` in input order. Errors in single records are reported
 /// on stderr and counted; they never stop the run.
-pub fn code_stream(coder: &Coder, inputs: &[PathBuf], threads: Option<usize>, show_bar: bool, quiet: bool, mut sink: impl FnMut(&Article, &Coded) -> Result<()>) -> Result<Totals> {
+pub fn code_stream(
+    coder: &Coder,
+    inputs: &[PathBuf],
+    threads: Option<usize>,
+    show_bar: bool,
+    quiet: bool,
+    mut sink: impl FnMut(&Article, &Coded) -> Result<()>,
+) -> Result<Totals> {
     let pool = rayon::ThreadPoolBuilder::new().num_threads(threads.unwrap_or(0)).build().context("cannot start worker threads")?;
     let single = pool.current_num_threads() == 1;
-    let total_bytes: Option<u64> = inputs.iter().map(|p| std::fs::metadata(p).ok().filter(|m| m.is_file() && !p.to_string_lossy().ends_with(".gz")).map(|m| m.len())).sum();
+    let total_bytes: Option<u64> =
+        inputs.iter().map(|p| std::fs::metadata(p).ok().filter(|m| m.is_file() && !p.to_string_lossy().ends_with(".gz")).map(|m| m.len())).sum();
     let bar = if show_bar {
         let b = match total_bytes {
-            Some(t) => ProgressBar::new(t).with_style(ProgressStyle::with_template("{spinner} [{elapsed_precise}] {bar:30} {percent}% eta {eta} | {msg}").expect("valid template")),
+            Some(t) => ProgressBar::new(t)
+                .with_style(ProgressStyle::with_template("{spinner} [{elapsed_precise}] {bar:30} {percent}% eta {eta} | {msg}").expect("valid template")),
             None => ProgressBar::new_spinner().with_style(ProgressStyle::with_template("{spinner} [{elapsed_precise}] {msg}").expect("valid template")),
         };
         Some(b)
@@ -140,7 +149,8 @@ pub fn code_stream(coder: &Coder, inputs: &[PathBuf], threads: Option<usize>, sh
                 }
             }
         }
-        let coded: Vec<Coded> = if single { batch.iter().map(|a| coder.code(a)).collect() } else { pool.install(|| batch.par_iter().map(|a| coder.code(a)).collect()) };
+        let coded: Vec<Coded> =
+            if single { batch.iter().map(|a| coder.code(a)).collect() } else { pool.install(|| batch.par_iter().map(|a| coder.code(a)).collect()) };
         for (a, c) in batch.iter().zip(&coded) {
             totals.articles += 1;
             totals.sentences += c.sentences;
@@ -161,7 +171,13 @@ pub fn code_stream(coder: &Coder, inputs: &[PathBuf], threads: Option<usize>, sh
         }
         if let Some(b) = &bar {
             let secs = started.elapsed().as_secs_f64().max(1e-9);
-            b.set_message(format!("{} articles, {:.0} sentences/s, {} events, {} errors", totals.articles, totals.sentences as f64 / secs, totals.events, totals.errors));
+            b.set_message(format!(
+                "{} articles, {:.0} sentences/s, {} events, {} errors",
+                totals.articles,
+                totals.sentences as f64 / secs,
+                totals.events,
+                totals.errors
+            ));
         }
         if done {
             break;

@@ -115,22 +115,144 @@ pub struct DocContext {
 }
 
 /// Modifiers that may stand between a country word and a role ("China's top legislator").
-const ROLE_MODIFIERS: &[&str] = &["top", "senior", "visiting", "former", "new", "acting", "deputy", "chief", "then", "outgoing", "incoming", "interim", "caretaker", "vice", "assistant", "junior", "high-ranking", "ranking", "veteran", "leading", "powerful"];
+const ROLE_MODIFIERS: &[&str] = &[
+    "top",
+    "senior",
+    "visiting",
+    "former",
+    "new",
+    "acting",
+    "deputy",
+    "chief",
+    "then",
+    "outgoing",
+    "incoming",
+    "interim",
+    "caretaker",
+    "vice",
+    "assistant",
+    "junior",
+    "high-ranking",
+    "ranking",
+    "veteran",
+    "leading",
+    "powerful",
+];
 
 /// Words after "the two" that make a reciprocal pair.
-const PAIR_NOUNS: &[&str] = &["sides", "countries", "nations", "parties", "leaders", "governments", "states", "presidents", "ministers", "neighbours", "neighbors", "delegations", "heads"];
+const PAIR_NOUNS: &[&str] = &[
+    "sides",
+    "countries",
+    "nations",
+    "parties",
+    "leaders",
+    "governments",
+    "states",
+    "presidents",
+    "ministers",
+    "neighbours",
+    "neighbors",
+    "delegations",
+    "heads",
+];
 
 /// Capitalized words that never start a personal name.
 const NOT_NAMES: &[&str] = &[
-    "the", "a", "an", "on", "in", "at", "and", "but", "he", "she", "it", "they", "we", "i", "this", "that", "these", "those", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january", "february", "march", "april", "may", "june", "july", "august",
-    "september", "october", "november", "december", "mr", "mrs", "ms", "dr", "his", "her", "their", "its", "when", "while", "after", "before", "as", "if", "for", "with", "by", "of", "to", "from", "said", "says",
+    "the",
+    "a",
+    "an",
+    "on",
+    "in",
+    "at",
+    "and",
+    "but",
+    "he",
+    "she",
+    "it",
+    "they",
+    "we",
+    "i",
+    "this",
+    "that",
+    "these",
+    "those",
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+    "mr",
+    "mrs",
+    "ms",
+    "dr",
+    "his",
+    "her",
+    "their",
+    "its",
+    "when",
+    "while",
+    "after",
+    "before",
+    "as",
+    "if",
+    "for",
+    "with",
+    "by",
+    "of",
+    "to",
+    "from",
+    "said",
+    "says",
 ];
 
 /// Words that may sit inside a personal name without capitals.
 const NAME_PARTICLES: &[&str] = &["bin", "al", "el", "de", "van", "von", "der", "da", "di", "du", "ibn", "abu", "la", "le"];
 
 /// Speech verbs: they end an apposition and open reported speech.
-pub const SPEECH: &[&str] = &["say", "says", "said", "saying", "tell", "tells", "told", "add", "adds", "added", "note", "notes", "noted", "stress", "stresses", "stressed", "state", "stated", "announce", "announced", "announces", "declared", "emphasized", "emphasised", "insisted", "remarked", "explained", "according"];
+pub const SPEECH: &[&str] = &[
+    "say",
+    "says",
+    "said",
+    "saying",
+    "tell",
+    "tells",
+    "told",
+    "add",
+    "adds",
+    "added",
+    "note",
+    "notes",
+    "noted",
+    "stress",
+    "stresses",
+    "stressed",
+    "state",
+    "stated",
+    "announce",
+    "announced",
+    "announces",
+    "declared",
+    "emphasized",
+    "emphasised",
+    "insisted",
+    "remarked",
+    "explained",
+    "according",
+];
 
 impl DocContext {
     /// A context for an article with this reference date.
@@ -252,7 +374,9 @@ pub fn find_mentions(s: &Sentence, lex: &Lexicon, ctx: &mut DocContext) -> Vec<M
         // "in Beijing", "at the Kremlin": a location, not an actor.
         let prev = if m.start > 0 { s.words[m.start - 1] } else { "" };
         let prev2 = if m.start > 1 { s.words[m.start - 2] } else { "" };
-        if matches!(m.kind, ActorKind::Metonym | ActorKind::Country) && (matches!(prev, "in" | "at" | "near") || (prev == "the" && matches!(prev2, "in" | "at"))) {
+        if matches!(m.kind, ActorKind::Metonym | ActorKind::Country)
+            && (matches!(prev, "in" | "at" | "near") || (prev == "the" && matches!(prev2, "in" | "at")))
+        {
             m.place = true;
         }
     }
@@ -338,7 +462,13 @@ fn composites(s: &Sentence, ms: Vec<Mention>) -> Vec<Mention> {
             // "Indian and French naval forces": two countries sharing one role.
             if let (Some(m2), Some(r)) = (ms.get(k + 1), ms.get(k + 2)) {
                 let link = s.word(m.end);
-                if m.kind == ActorKind::Demonym && m2.kind == ActorKind::Demonym && (link == "and" || link == ",") && m2.start == m.end + 1 && r.kind == ActorKind::Sector && r.start == m2.end {
+                if m.kind == ActorKind::Demonym
+                    && m2.kind == ActorKind::Demonym
+                    && (link == "and" || link == ",")
+                    && m2.start == m.end + 1
+                    && r.kind == ActorKind::Sector
+                    && r.start == m2.end
+                {
                     for c in [m, m2] {
                         let code = merge_code(&c.actors[0].code, &[&r.actors[0].code]);
                         out.push(Mention {
@@ -379,8 +509,16 @@ fn composites(s: &Sentence, ms: Vec<Mention>) -> Vec<Mention> {
             if !roles.is_empty() {
                 let codes: Vec<&ActorCode> = roles.iter().map(|&r| &ms[r].actors[0].code).collect();
                 let code = merge_code(&m.actors[0].code, &codes);
-                let rule = std::iter::once(m.actors[0].rule.as_str()).chain(roles.iter().map(|&r| ms[r].actors[0].rule.as_str())).collect::<Vec<_>>().join(" + ");
-                out.push(Mention { start: m.start, end, actors: vec![Actor { code, name: None, rule }], kind: ActorKind::Sector, absorbed: false, place: false });
+                let rule =
+                    std::iter::once(m.actors[0].rule.as_str()).chain(roles.iter().map(|&r| ms[r].actors[0].rule.as_str())).collect::<Vec<_>>().join(" + ");
+                out.push(Mention {
+                    start: m.start,
+                    end,
+                    actors: vec![Actor { code, name: None, rule }],
+                    kind: ActorKind::Sector,
+                    absorbed: false,
+                    place: false,
+                });
                 k = kk;
                 continue;
             }
@@ -406,10 +544,19 @@ fn composites(s: &Sentence, ms: Vec<Mention>) -> Vec<Mention> {
                     j += 1;
                 }
                 if let Some(c) = ms.get(kk) {
-                    if c.start == j && (is_countryish(c.kind) || c.kind == ActorKind::Igo || (c.kind == ActorKind::Organization && c.actors[0].code.country.is_some())) {
+                    if c.start == j
+                        && (is_countryish(c.kind) || c.kind == ActorKind::Igo || (c.kind == ActorKind::Organization && c.actors[0].code.country.is_some()))
+                    {
                         let code = merge_code(&c.actors[0].code, &codes);
                         let rule = format!("{} of {}", codes.len().to_string() + " role(s) " + &m.actors[0].rule, c.actors[0].rule);
-                        out.push(Mention { start: m.start, end: c.end, actors: vec![Actor { code, name: None, rule }], kind: ActorKind::Sector, absorbed: false, place: false });
+                        out.push(Mention {
+                            start: m.start,
+                            end: c.end,
+                            actors: vec![Actor { code, name: None, rule }],
+                            kind: ActorKind::Sector,
+                            absorbed: false,
+                            place: false,
+                        });
                         k = kk + 1;
                         continue;
                     }
@@ -417,7 +564,14 @@ fn composites(s: &Sentence, ms: Vec<Mention>) -> Vec<Mention> {
             }
             if kk > k + 1 {
                 let code = merge_code(&m.actors[0].code, &codes[1..]);
-                out.push(Mention { start: m.start, end, actors: vec![Actor { code, name: None, rule: m.actors[0].rule.clone() }], kind: ActorKind::Sector, absorbed: false, place: false });
+                out.push(Mention {
+                    start: m.start,
+                    end,
+                    actors: vec![Actor { code, name: None, rule: m.actors[0].rule.clone() }],
+                    kind: ActorKind::Sector,
+                    absorbed: false,
+                    place: false,
+                });
                 k = kk;
                 continue;
             }
@@ -557,7 +711,9 @@ fn apposition_end(s: &Sentence, lex: &Lexicon, start: usize) -> usize {
         if w == "," {
             let nx = s.word(j + 1);
             let nx2 = s.word(j + 2);
-            let verbish = |x: &str| SPEECH.contains(&x) || !lex.patterns_at(x).is_empty() || matches!(x, "who" | "which" | "has" | "have" | "had" | "is" | "was" | "will" | "would");
+            let verbish = |x: &str| {
+                SPEECH.contains(&x) || !lex.patterns_at(x).is_empty() || matches!(x, "who" | "which" | "has" | "have" | "had" | "is" | "was" | "will" | "would")
+            };
             if verbish(nx) || (matches!(nx, "also" | "then" | "later" | "on") && verbish(nx2)) || nx == "and" {
                 return j;
             }

@@ -175,8 +175,30 @@ fn is_caption(p: &str) -> bool {
 }
 
 const MONTHS: &[(&str, i8)] = &[
-    ("january", 1), ("february", 2), ("march", 3), ("april", 4), ("may", 5), ("june", 6), ("july", 7), ("august", 8), ("september", 9), ("october", 10), ("november", 11), ("december", 12),
-    ("jan", 1), ("feb", 2), ("mar", 3), ("apr", 4), ("jun", 6), ("jul", 7), ("aug", 8), ("sep", 9), ("sept", 9), ("oct", 10), ("nov", 11), ("dec", 12),
+    ("january", 1),
+    ("february", 2),
+    ("march", 3),
+    ("april", 4),
+    ("may", 5),
+    ("june", 6),
+    ("july", 7),
+    ("august", 8),
+    ("september", 9),
+    ("october", 10),
+    ("november", 11),
+    ("december", 12),
+    ("jan", 1),
+    ("feb", 2),
+    ("mar", 3),
+    ("apr", 4),
+    ("jun", 6),
+    ("jul", 7),
+    ("aug", 8),
+    ("sep", 9),
+    ("sept", 9),
+    ("oct", 10),
+    ("nov", 11),
+    ("dec", 12),
 ];
 
 /// Month number of a month name or abbreviation (case-insensitive, trailing period allowed).
@@ -328,7 +350,8 @@ impl FileReader {
         if let Some(i) = memchr::memchr(0, &bytes) {
             return Err(InputError::new(&self.path, None, format!("binary data (NUL byte at offset {i}); not a text article")));
         }
-        let text = String::from_utf8(bytes).map_err(|e| InputError::new(&self.path, None, format!("not valid UTF-8 (first bad byte at offset {})", e.utf8_error().valid_up_to())))?;
+        let text = String::from_utf8(bytes)
+            .map_err(|e| InputError::new(&self.path, None, format!("not valid UTF-8 (first bad byte at offset {})", e.utf8_error().valid_up_to())))?;
         let id = self.path.file_name().map(|n| n.to_string_lossy().to_string()).unwrap_or_else(|| "stdin".into());
         let id = id.trim_end_matches(".gz").trim_end_matches(".txt").to_string();
         Ok(Article { id, text, ..Default::default() })
@@ -374,7 +397,8 @@ impl Iterator for FileReader {
 }
 
 fn parse_json_article(buf: &[u8], path: &Path, line: usize) -> Result<Article, InputError> {
-    let s = std::str::from_utf8(buf).map_err(|e| InputError::new(path, Some(line), format!("not valid UTF-8 (first bad byte at column {})", e.valid_up_to() + 1)))?;
+    let s = std::str::from_utf8(buf)
+        .map_err(|e| InputError::new(path, Some(line), format!("not valid UTF-8 (first bad byte at column {})", e.valid_up_to() + 1)))?;
     #[derive(serde::Deserialize)]
     struct Raw {
         id: Option<serde_json::Value>,

@@ -132,7 +132,13 @@ impl Coder {
                     },
                     place: place.clone(),
                     sentence: SentenceRecord { index: si, text: text[span.0..span.1].to_string(), span: [span.0, span.1] },
-                    evidence: Evidence { verb: s.slice(ev.verb.0, ev.verb.1).to_string(), span: s.byte_span(ev.verb.0, ev.verb.1), rule: pat.text.clone(), lexicon: pat.origin.clone(), notes: ev.notes.clone() },
+                    evidence: Evidence {
+                        verb: s.slice(ev.verb.0, ev.verb.1).to_string(),
+                        span: s.byte_span(ev.verb.0, ev.verb.1),
+                        rule: pat.text.clone(),
+                        lexicon: pat.origin.clone(),
+                        notes: ev.notes.clone(),
+                    },
                     mentions: 1,
                 });
             }
@@ -147,12 +153,23 @@ impl Coder {
         }
         let joined = s.words.join(" ");
         self.lex.discards.iter().any(|d| {
-            joined.match_indices(d.as_str()).any(|(i, _)| (i == 0 || joined.as_bytes()[i - 1] == b' ') && (i + d.len() == joined.len() || joined.as_bytes()[i + d.len()] == b' '))
+            joined
+                .match_indices(d.as_str())
+                .any(|(i, _)| (i == 0 || joined.as_bytes()[i - 1] == b' ') && (i + d.len() == joined.len() || joined.as_bytes()[i + d.len()] == b' '))
         })
     }
 }
 
 fn actor_record(s: &Sentence, a: &Actor, start: usize, end: usize) -> ActorRecord {
-    let (text, span) = if end > start { (s.slice(start, end).to_string(), s.byte_span(start, end)) } else { (String::new(), [s.toks[start.min(s.toks.len() - 1)].start; 2]) };
-    ActorRecord { code: a.code.code(), country: a.code.country.clone(), sectors: a.code.sectors.clone(), text, name: a.name.clone(), span, rule: a.rule.clone() }
+    let (text, span) =
+        if end > start { (s.slice(start, end).to_string(), s.byte_span(start, end)) } else { (String::new(), [s.toks[start.min(s.toks.len() - 1)].start; 2]) };
+    ActorRecord {
+        code: a.code.code(),
+        country: a.code.country.clone(),
+        sectors: a.code.sectors.clone(),
+        text,
+        name: a.name.clone(),
+        span,
+        rule: a.rule.clone(),
+    }
 }

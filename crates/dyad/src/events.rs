@@ -47,18 +47,143 @@ pub struct SentenceEvent {
 
 const DETERMINERS: &[&str] = &["the", "a", "an", "its", "their", "his", "her", "both", "all", "fellow", "neighbouring", "neighboring"];
 const PREPOSITIONS: &[&str] = &[
-    "of", "in", "at", "from", "with", "to", "for", "by", "on", "against", "about", "between", "among", "into", "over", "under", "near", "towards", "toward", "including", "like", "than", "despite", "after", "before", "during", "across", "through", "via", "without", "within", "upon", "amid",
+    "of",
+    "in",
+    "at",
+    "from",
+    "with",
+    "to",
+    "for",
+    "by",
+    "on",
+    "against",
+    "about",
+    "between",
+    "among",
+    "into",
+    "over",
+    "under",
+    "near",
+    "towards",
+    "toward",
+    "including",
+    "like",
+    "than",
+    "despite",
+    "after",
+    "before",
+    "during",
+    "across",
+    "through",
+    "via",
+    "without",
+    "within",
+    "upon",
+    "amid",
 ];
 const BE: &[&str] = &["is", "are", "was", "were", "be", "been", "being", "'s", "am", "get", "got", "gets"];
-const NEGATORS: &[&str] = &["not", "n't", "never", "no", "neither", "nor", "cannot", "refused", "refuses", "refuse", "declined", "declines", "decline", "failed", "fails", "fail", "denied", "denies", "deny", "rejected", "rejects"];
+const NEGATORS: &[&str] = &[
+    "not", "n't", "never", "no", "neither", "nor", "cannot", "refused", "refuses", "refuse", "declined", "declines", "decline", "failed", "fails", "fail",
+    "denied", "denies", "deny", "rejected", "rejects",
+];
 /// Words that put the following verb in the intent mood ("is ready to work with").
 const INTENT: &[&str] = &[
-    "will", "would", "shall", "'ll", "ready", "willing", "prepared", "plan", "plans", "planned", "planning", "intend", "intends", "intended", "hope", "hopes", "hoped", "want", "wants", "wanted", "expect", "expects", "expected", "aim", "aims", "aimed", "seek", "seeks", "sought", "agree", "agrees",
-    "agreed", "pledge", "pledges", "pledged", "promise", "promises", "promised", "vow", "vows", "vowed", "offer", "offers", "offered", "should", "eager", "keen", "going", "wish", "wishes", "wished", "determined", "committed", "intention", "propose", "proposed", "proposes",
+    "will",
+    "would",
+    "shall",
+    "'ll",
+    "ready",
+    "willing",
+    "prepared",
+    "plan",
+    "plans",
+    "planned",
+    "planning",
+    "intend",
+    "intends",
+    "intended",
+    "hope",
+    "hopes",
+    "hoped",
+    "want",
+    "wants",
+    "wanted",
+    "expect",
+    "expects",
+    "expected",
+    "aim",
+    "aims",
+    "aimed",
+    "seek",
+    "seeks",
+    "sought",
+    "agree",
+    "agrees",
+    "agreed",
+    "pledge",
+    "pledges",
+    "pledged",
+    "promise",
+    "promises",
+    "promised",
+    "vow",
+    "vows",
+    "vowed",
+    "offer",
+    "offers",
+    "offered",
+    "should",
+    "eager",
+    "keen",
+    "going",
+    "wish",
+    "wishes",
+    "wished",
+    "determined",
+    "committed",
+    "intention",
+    "propose",
+    "proposed",
+    "proposes",
 ];
 const THREAT: &[&str] = &["threaten", "threatens", "threatened", "threatening", "warn", "warns", "warned"];
 /// Words between a modal and its verb that do not change the reading.
-const ADVERBS: &[&str] = &["also", "further", "jointly", "continue", "continues", "continued", "to", "soon", "still", "again", "then", "now", "firmly", "actively", "formally", "officially", "publicly", "strongly", "immediately", "later", "eventually", "likely", "be", "have", "has", "had", "is", "are", "was", "were", "both", "and", "fully", "closely"];
+const ADVERBS: &[&str] = &[
+    "also",
+    "further",
+    "jointly",
+    "continue",
+    "continues",
+    "continued",
+    "to",
+    "soon",
+    "still",
+    "again",
+    "then",
+    "now",
+    "firmly",
+    "actively",
+    "formally",
+    "officially",
+    "publicly",
+    "strongly",
+    "immediately",
+    "later",
+    "eventually",
+    "likely",
+    "be",
+    "have",
+    "has",
+    "had",
+    "is",
+    "are",
+    "was",
+    "were",
+    "both",
+    "and",
+    "fully",
+    "closely",
+];
 /// Roots whose events are symmetric enough to code both ways when two actors act together.
 const RECIPROCAL_ROOTS: &[&str] = &["03", "04", "05", "06"];
 /// Roots coded without a target when the sentence names none.
@@ -372,22 +497,26 @@ pub fn code_sentence(s: &Sentence, lex: &Lexicon, ms: &[Mention], dyad: &[Actor]
         let root = ontology::root(&code).to_string();
         // Passive voice: "X was received by Y".
         let anchor_word = s.words[vm.anchor];
-        let passive = c.verbal && c.participles.iter().any(|p| p == anchor_word) && vm.anchor > 0 && {
-            let mut t = vm.anchor;
-            let mut found = false;
-            while t > floor {
-                t -= 1;
-                let w = s.words[t];
-                if BE.contains(&w) {
-                    found = true;
-                    break;
+        let passive = c.verbal
+            && c.participles.iter().any(|p| p == anchor_word)
+            && vm.anchor > 0
+            && {
+                let mut t = vm.anchor;
+                let mut found = false;
+                while t > floor {
+                    t -= 1;
+                    let w = s.words[t];
+                    if BE.contains(&w) {
+                        found = true;
+                        break;
+                    }
+                    if !(w.ends_with("ly") || matches!(w, "also" | "not" | "n't" | "reportedly" | "later" | "then")) {
+                        break;
+                    }
                 }
-                if !(w.ends_with("ly") || matches!(w, "also" | "not" | "n't" | "reportedly" | "later" | "then")) {
-                    break;
-                }
+                found
             }
-            found
-        } && s.word(vm.end) == "by";
+            && s.word(vm.end) == "by";
         let next_start = vms.get(vi + 1).map(|v| v.start).unwrap_or(s.words.len());
         let (mut sources, mut targets): (Vec<usize>, Vec<usize>);
         let mut inherited = false;
@@ -503,6 +632,8 @@ fn infinitive_complement(s: &Sentence, ms: &[Mention], a: &VerbMatch, b: &VerbMa
     }
     (a.end..b.start).all(|t| {
         let w = s.words[t];
-        matches!(w, "to" | "the" | "a" | "an" | "and" | "its" | "their" | "both" | "also" | "further" | "jointly" | "not") || w.ends_with("ly") || ms.iter().any(|m| m.start <= t && t < m.end)
+        matches!(w, "to" | "the" | "a" | "an" | "and" | "its" | "their" | "both" | "also" | "further" | "jointly" | "not")
+            || w.ends_with("ly")
+            || ms.iter().any(|m| m.start <= t && t < m.end)
     })
 }

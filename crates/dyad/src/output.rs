@@ -133,8 +133,35 @@ pub enum Format {
 
 /// TSV column names, in order.
 pub const TSV_COLUMNS: &[&str] = &[
-    "doc_id", "event_id", "date", "date_precision", "source_code", "source_country", "source_sectors", "source_text", "source_name", "target_code", "target_country", "target_sectors", "target_text", "target_name", "cameo", "cameo_root", "cameo_label", "goldstein",
-    "quad_class", "plover_event", "plover_mode", "place", "place_country", "sentence_index", "verb", "rule", "lexicon", "mentions", "sentence",
+    "doc_id",
+    "event_id",
+    "date",
+    "date_precision",
+    "source_code",
+    "source_country",
+    "source_sectors",
+    "source_text",
+    "source_name",
+    "target_code",
+    "target_country",
+    "target_sectors",
+    "target_text",
+    "target_name",
+    "cameo",
+    "cameo_root",
+    "cameo_label",
+    "goldstein",
+    "quad_class",
+    "plover_event",
+    "plover_mode",
+    "place",
+    "place_country",
+    "sentence_index",
+    "verb",
+    "rule",
+    "lexicon",
+    "mentions",
+    "sentence",
 ];
 
 fn tsv_field(s: &str) -> String {

@@ -12,7 +12,12 @@ use crate::output::PlaceRecord;
 /// capital or country.
 pub fn in_sentence(s: &Sentence, lex: &Lexicon, ms: &[Mention]) -> Option<PlaceRecord> {
     for m in ms.iter().filter(|m| m.place) {
-        return Some(PlaceRecord { name: s.slice(m.start, m.end).to_string(), country: m.actors[0].code.country.clone(), span: s.byte_span(m.start, m.end), from: "sentence".into() });
+        return Some(PlaceRecord {
+            name: s.slice(m.start, m.end).to_string(),
+            country: m.actors[0].code.country.clone(),
+            span: s.byte_span(m.start, m.end),
+            from: "sentence".into(),
+        });
     }
     let n = s.words.len();
     for i in 0..n {
@@ -29,7 +34,12 @@ pub fn in_sentence(s: &Sentence, lex: &Lexicon, ms: &[Mention]) -> Option<PlaceR
             }
             let key = s.words[a..a + len].join(" ");
             if let Some(c) = lex.places.get(&key) {
-                return Some(PlaceRecord { name: s.slice(a, a + len).to_string(), country: Some(c.clone()), span: s.byte_span(a, a + len), from: "sentence".into() });
+                return Some(PlaceRecord {
+                    name: s.slice(a, a + len).to_string(),
+                    country: Some(c.clone()),
+                    span: s.byte_span(a, a + len),
+                    from: "sentence".into(),
+                });
             }
         }
     }

@@ -20,10 +20,9 @@ pub struct Token {
 
 /// Words that end with a period without ending the sentence.
 const ABBREVIATIONS: &[&str] = &[
-    "mr", "mrs", "ms", "dr", "prof", "gen", "lt", "col", "maj", "capt", "cpt", "sgt", "adm", "cmdr",
-    "gov", "sen", "rep", "rev", "st", "sr", "jr", "jan", "feb", "mar", "apr", "jun", "jul", "aug",
-    "sep", "sept", "oct", "nov", "dec", "no", "nos", "co", "corp", "inc", "ltd", "vs", "approx",
-    "dept", "est", "fig", "mt", "ft", "pres", "gens", "messrs", "mme", "hon", "amb", "atty", "supt",
+    "mr", "mrs", "ms", "dr", "prof", "gen", "lt", "col", "maj", "capt", "cpt", "sgt", "adm", "cmdr", "gov", "sen", "rep", "rev", "st", "sr", "jr", "jan",
+    "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "no", "nos", "co", "corp", "inc", "ltd", "vs", "approx", "dept", "est",
+    "fig", "mt", "ft", "pres", "gens", "messrs", "mme", "hon", "amb", "atty", "supt",
 ];
 
 /// Sentences longer than this are cut at a space: a runaway "sentence" (a

@@ -230,7 +230,15 @@ mod tests {
 
     #[test]
     fn plurals() {
-        for (s, p) in [("minister", "ministers"), ("policeman", "policemen"), ("militia", "militias"), ("foreign ministry", "foreign ministries"), ("head of state", "head of states"), ("armed force", "armed forces"), ("bus", "buses")] {
+        for (s, p) in [
+            ("minister", "ministers"),
+            ("policeman", "policemen"),
+            ("militia", "militias"),
+            ("foreign ministry", "foreign ministries"),
+            ("head of state", "head of states"),
+            ("armed force", "armed forces"),
+            ("bus", "buses"),
+        ] {
             assert_eq!(plural(s), p);
         }
     }

@@ -84,7 +84,8 @@ fn third_person(b: &str) -> String {
     if b == "have" {
         return "has".into();
     }
-    if b.ends_with('s') || b.ends_with('x') || b.ends_with('z') || b.ends_with("ch") || b.ends_with("sh") || (b.ends_with('o') && n > 1 && !is_vowel(by[n - 2])) {
+    if b.ends_with('s') || b.ends_with('x') || b.ends_with('z') || b.ends_with("ch") || b.ends_with("sh") || (b.ends_with('o') && n > 1 && !is_vowel(by[n - 2]))
+    {
         format!("{b}es")
     } else if b.ends_with('y') && n > 1 && !is_vowel(by[n - 2]) {
         format!("{}ies", &b[..n - 1])

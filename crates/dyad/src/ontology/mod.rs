@@ -98,10 +98,7 @@ pub const PLOVER_TYPES: [&str; 16] = [
 /// Looks up a CAMEO code (exact string, leading zeros included: `"041"`,
 /// not `"41"`). `None` for anything that is not a CAMEO event code.
 pub fn cameo(code: &str) -> Option<&'static CameoCode> {
-    codes::TABLE
-        .binary_search_by(|entry| entry.code.cmp(code))
-        .ok()
-        .map(|i| &codes::TABLE[i])
+    codes::TABLE.binary_search_by(|entry| entry.code.cmp(code)).ok().map(|i| &codes::TABLE[i])
 }
 
 /// Every CAMEO code we know, roots included, in ascending code order.
@@ -153,10 +150,7 @@ pub fn root_label(root_code: &str) -> &'static str {
 /// Looks up a code given as bytes built on the stack; `None` if the bytes do
 /// not form a known code. Returns the table's own `'static` copy.
 fn known(bytes: &[u8]) -> Option<&'static str> {
-    std::str::from_utf8(bytes)
-        .ok()
-        .and_then(cameo)
-        .map(|c| c.code)
+    std::str::from_utf8(bytes).ok().and_then(cameo).map(|c| c.code)
 }
 
 /// The 3-digit residual code of a root (`"04"` → `"040"`), or the code
@@ -183,11 +177,7 @@ pub fn plover(code: &str) -> Option<Plover> {
         }
         _ => code,
     };
-    Some(Plover {
-        event: plover_rules::event(code)?,
-        mode: plover_rules::mode(code),
-        context: plover_rules::context(code),
-    })
+    Some(Plover { event: plover_rules::event(code)?, mode: plover_rules::mode(code), context: plover_rules::context(code) })
 }
 
 /// The CAMEO code for *announcing* the action `code` stands for, so a coder
@@ -294,16 +284,8 @@ pub fn normalize_plover(name: &str) -> Option<&'static str> {
     if let Some(t) = PLOVER_TYPES.iter().find(|t| t.eq_ignore_ascii_case(name)) {
         return Some(t);
     }
-    const RENAMED: [(&str, &str); 4] = [
-        ("DEMAND", "REQUEST"),
-        ("DISAPPROVE", "ACCUSE"),
-        ("FIGHT", "ASSAULT"),
-        ("INVESTIGATE", "ACCUSE"),
-    ];
-    RENAMED
-        .iter()
-        .find(|(old, _)| old.eq_ignore_ascii_case(name))
-        .map(|(_, new)| *new)
+    const RENAMED: [(&str, &str); 4] = [("DEMAND", "REQUEST"), ("DISAPPROVE", "ACCUSE"), ("FIGHT", "ASSAULT"), ("INVESTIGATE", "ACCUSE")];
+    RENAMED.iter().find(|(old, _)| old.eq_ignore_ascii_case(name)).map(|(_, new)| *new)
 }
 
 #[cfg(test)]

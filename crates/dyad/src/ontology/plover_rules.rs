@@ -52,11 +52,7 @@ use ctx::*;
 fn digits(code: &str) -> (usize, usize, Option<usize>) {
     let b = code.as_bytes();
     let d = |i: usize| usize::from(b[i] - b'0');
-    (
-        d(0) * 10 + d(1),
-        d(2),
-        b.get(3).map(|x| usize::from(x - b'0')),
-    )
+    (d(0) * 10 + d(1), d(2), b.get(3).map(|x| usize::from(x - b'0')))
 }
 
 /// PLOVER type for a code of roots 03–20, `None` outside that range.
@@ -100,109 +96,22 @@ pub(super) fn event(code: &str) -> Option<&'static str> {
 const MODE3: [[&str; 10]; 21] = {
     const E: [&str; 10] = [""; 10];
     let mut t = [E; 21];
-    t[4] = [
-        "",
-        "phone",
-        "visit",
-        "visit",
-        "third-party",
-        "",
-        "",
-        "",
-        "",
-        "",
-    ];
+    t[4] = ["", "phone", "visit", "visit", "third-party", "", "", "", "", ""];
     // 085 carries no mode: see the deviation note on `mode`.
     t[8] = ["", "", "", "", "", "", "access", "disarm", "", ""];
     t[9] = ["investigate"; 10];
-    t[10] = [
-        "", "assist", "assist", "assist", "change", "change", "meet", "meet", "meet", "",
-    ];
-    t[11] = [
-        "disapprove",
-        "disapprove",
-        "disapprove",
-        "disapprove",
-        "allege",
-        "allege",
-        "disapprove",
-        "",
-        "",
-        "",
-    ];
-    t[12] = [
-        "", "assist", "assist", "change", "change", "meet", "meet", "meet", "yield", "yield",
-    ];
-    t[13] = [
-        "",
-        "",
-        "ban",
-        "relations",
-        "relations",
-        "relations",
-        "expel",
-        "violence",
-        "violence",
-        "relations",
-    ];
-    t[14] = [
-        "", "demo", "hunger", "boycott", "obstruct", "riot", "", "", "", "",
-    ];
-    t[15] = [
-        "", "police", "troops", "police", "troops", "", "", "", "", "",
-    ];
-    t[16] = [
-        "",
-        "withdraw",
-        "discontinue",
-        "restrict",
-        "withdraw",
-        "withdraw",
-        "expel",
-        "",
-        "",
-        "",
-    ];
+    t[10] = ["", "assist", "assist", "assist", "change", "change", "meet", "meet", "meet", ""];
+    t[11] = ["disapprove", "disapprove", "disapprove", "disapprove", "allege", "allege", "disapprove", "", "", ""];
+    t[12] = ["", "assist", "assist", "change", "change", "meet", "meet", "meet", "yield", "yield"];
+    t[13] = ["", "", "ban", "relations", "relations", "relations", "expel", "violence", "violence", "relations"];
+    t[14] = ["", "demo", "hunger", "boycott", "obstruct", "riot", "", "", "", ""];
+    t[15] = ["", "police", "troops", "police", "troops", "", "", "", "", ""];
+    t[16] = ["", "withdraw", "discontinue", "restrict", "withdraw", "withdraw", "expel", "", "", ""];
     // 175 carries no mode: see the deviation note on `mode`.
-    t[17] = [
-        "", "seize", "restrict", "arrest", "deport", "", "", "", "", "",
-    ];
-    t[18] = [
-        "",
-        "abduct",
-        "beat",
-        "suicide-attack",
-        "abduct",
-        "assassinate",
-        "assassinate",
-        "",
-        "",
-        "",
-    ];
-    t[19] = [
-        "",
-        "restrict",
-        "seize",
-        "firearms",
-        "heavy-weapons",
-        "heavy-weapons",
-        "",
-        "",
-        "",
-        "",
-    ];
-    t[20] = [
-        "massacre",
-        "cleansing",
-        "massacre",
-        "cleansing",
-        "unconventional",
-        "",
-        "",
-        "",
-        "",
-        "",
-    ];
+    t[17] = ["", "seize", "restrict", "arrest", "deport", "", "", "", "", ""];
+    t[18] = ["", "abduct", "beat", "suicide-attack", "abduct", "assassinate", "assassinate", "", "", ""];
+    t[19] = ["", "restrict", "seize", "firearms", "heavy-weapons", "heavy-weapons", "", "", "", ""];
+    t[20] = ["massacre", "cleansing", "massacre", "cleansing", "unconventional", "", "", "", "", ""];
     t
 };
 
@@ -255,97 +164,18 @@ const CONTEXT3: [[&[&str]; 10]; 21] = {
     t[4] = [NONE, NONE, NONE, NONE, NONE, DIP, DIP, NONE, NONE, NONE];
     t[5] = [DIP; 10];
     t[6] = [NONE, ECON, MIL, LEGAL, INTEL, NONE, NONE, NONE, NONE, NONE];
-    t[7] = [
-        NONE,
-        ECON,
-        MIL,
-        HUMANITARIAN,
-        PEACEKEEPING,
-        ASYLUM,
-        NONE,
-        NONE,
-        NONE,
-        NONE,
-    ];
-    t[8] = [
-        NONE,
-        LEGAL,
-        DEMOCRACY,
-        INSTITUTIONS,
-        NONE,
-        ECON,
-        DIP,
-        MIL,
-        NONE,
-        NONE,
-    ];
-    t[9] = [
-        NONE,
-        CRIME_CORRUPTION,
-        HUMAN_RIGHTS,
-        MIL,
-        MIL_LEGAL,
-        NONE,
-        NONE,
-        NONE,
-        NONE,
-        NONE,
-    ];
-    t[10] = [
-        NONE,
-        NONE,
-        DIP,
-        NONE,
-        INSTITUTIONS,
-        LEGAL,
-        DIP,
-        DIP,
-        DIP,
-        NONE,
-    ];
+    t[7] = [NONE, ECON, MIL, HUMANITARIAN, PEACEKEEPING, ASYLUM, NONE, NONE, NONE, NONE];
+    t[8] = [NONE, LEGAL, DEMOCRACY, INSTITUTIONS, NONE, ECON, DIP, MIL, NONE, NONE];
+    t[9] = [NONE, CRIME_CORRUPTION, HUMAN_RIGHTS, MIL, MIL_LEGAL, NONE, NONE, NONE, NONE, NONE];
+    t[10] = [NONE, NONE, DIP, NONE, INSTITUTIONS, LEGAL, DIP, DIP, DIP, NONE];
     t[11] = [NONE, NONE, NONE, NONE, DIP, LEGAL, LEGAL, NONE, NONE, NONE];
-    t[12] = [
-        NONE,
-        NONE,
-        NONE,
-        INSTITUTIONS,
-        NONE,
-        DIP,
-        DIP,
-        DIP,
-        LEGAL,
-        DIP,
-    ];
+    t[12] = [NONE, NONE, NONE, INSTITUTIONS, NONE, DIP, DIP, DIP, LEGAL, DIP];
     t[13] = [NONE, NONE, EXEC, NONE, DIP, DIP, DIP, AUTOCRACY, MIL, DIP];
     t[15] = [NONE, NONE, MIL, NONE, MIL, NONE, NONE, NONE, NONE, NONE];
-    t[16] = [
-        NONE,
-        DIP,
-        HUMAN_SECURITY,
-        DIP,
-        DIP,
-        DIP,
-        DIP,
-        NONE,
-        NONE,
-        NONE,
-    ];
-    t[17] = [
-        NONE,
-        HUMAN_SECURITY,
-        EXEC,
-        LEGAL,
-        LEGAL,
-        REPRESSION,
-        NONE,
-        NONE,
-        NONE,
-        NONE,
-    ];
+    t[16] = [NONE, DIP, HUMAN_SECURITY, DIP, DIP, DIP, DIP, NONE, NONE, NONE];
+    t[17] = [NONE, HUMAN_SECURITY, EXEC, LEGAL, LEGAL, REPRESSION, NONE, NONE, NONE, NONE];
     t[19] = [MIL, MIL, MIL, MIL, MIL, MIL, LEGAL_MIL, NONE, NONE, NONE];
-    t[20] = [
-        MIL, ETHNIC, ETHNIC, ETHNIC, CBRN, NONE, NONE, NONE, NONE, NONE,
-    ];
+    t[20] = [MIL, ETHNIC, ETHNIC, ETHNIC, CBRN, NONE, NONE, NONE, NONE, NONE];
     t
 };
 
@@ -400,9 +230,7 @@ pub(super) fn context(code: &str) -> &'static [&'static str] {
     if let Some(d) = fourth {
         // 4-digit codes outside a subject family (the bombings and personal
         // assaults of root 18) carry no context, like their parents.
-        return family(&code[..3])
-            .and_then(|subjects| subjects.get(d.wrapping_sub(1)).copied())
-            .unwrap_or(NONE);
+        return family(&code[..3]).and_then(|subjects| subjects.get(d.wrapping_sub(1)).copied()).unwrap_or(NONE);
     }
     CONTEXT3.get(root).map_or(NONE, |row| row[third])
 }

@@ -8,16 +8,9 @@ use std::collections::{BTreeMap, BTreeSet};
 #[test]
 fn table_is_sorted_unique_and_well_formed() {
     let codes: Vec<&str> = all_codes().map(|c| c.code).collect();
-    assert!(
-        codes.windows(2).all(|w| w[0] < w[1]),
-        "table must be strictly ascending for binary search"
-    );
+    assert!(codes.windows(2).all(|w| w[0] < w[1]), "table must be strictly ascending for binary search");
     for c in all_codes() {
-        assert!(
-            matches!(c.code.len(), 2..=4) && c.code.bytes().all(|b| b.is_ascii_digit()),
-            "malformed code {:?}",
-            c.code
-        );
+        assert!(matches!(c.code.len(), 2..=4) && c.code.bytes().all(|b| b.is_ascii_digit()), "malformed code {:?}", c.code);
         assert!(!c.label.is_empty(), "{} has no label", c.code);
         assert!((-10.0..=10.0).contains(&c.goldstein), "{}", c.code);
         // Every code hangs under an existing parent.
@@ -26,10 +19,7 @@ fn table_is_sorted_unique_and_well_formed() {
             assert!(cameo(parent).is_some(), "{} has no parent", c.code);
         }
     }
-    let roots: Vec<&str> = all_codes()
-        .filter(|c| c.code.len() == 2)
-        .map(|c| c.code)
-        .collect();
+    let roots: Vec<&str> = all_codes().filter(|c| c.code.len() == 2).map(|c| c.code).collect();
     assert_eq!(roots.len(), 20);
     assert_eq!(roots.first(), Some(&"01"));
     assert_eq!(roots.last(), Some(&"20"));
@@ -74,9 +64,7 @@ fn sample_codes() {
 
 #[test]
 fn unknown_codes_are_none() {
-    for bad in [
-        "", "0", "00", "000", "21", "210", "41", "0415", "1215", "abc", " 041", "041 ", "04١", "é",
-    ] {
+    for bad in ["", "0", "00", "000", "21", "210", "41", "0415", "1215", "abc", " 041", "041 ", "04١", "é"] {
         assert!(cameo(bad).is_none(), "{bad:?}");
         assert!(plover(bad).is_none(), "{bad:?}");
         assert!(intent_code(bad).is_none(), "{bad:?}");
@@ -85,14 +73,7 @@ fn unknown_codes_are_none() {
 
 #[test]
 fn roots_and_root_labels() {
-    let cases = [
-        ("041", "04"),
-        ("1823", "18"),
-        ("20", "20"),
-        ("7", "7"),
-        ("", ""),
-        ("é1", "é"),
-    ];
+    let cases = [("041", "04"), ("1823", "18"), ("20", "20"), ("7", "7"), ("", ""), ("é1", "é")];
     for (code, r) in cases {
         assert_eq!(root(code), r, "{code:?}");
     }
@@ -177,15 +158,7 @@ fn plover_samples() {
     ];
     for &(code, event, mode, context) in cases {
         let p = plover(code).unwrap_or_else(|| panic!("{code} unmapped"));
-        assert_eq!(
-            p,
-            Plover {
-                event,
-                mode,
-                context
-            },
-            "{code}"
-        );
+        assert_eq!(p, Plover { event, mode, context }, "{code}");
     }
 }
 
@@ -198,11 +171,7 @@ fn statements_have_no_plover_type_and_appeals_mirror_demands() {
     assert_eq!(appeals.len(), 28);
     for c in appeals {
         let twin = format!("10{}", &c.code[2..]);
-        let twin = if twin == "10" {
-            "100".to_string()
-        } else {
-            twin
-        };
+        let twin = if twin == "10" { "100".to_string() } else { twin };
         assert!(cameo(&twin).is_some(), "{} has no twin {twin}", c.code);
         let p = plover(c.code).unwrap_or_else(|| panic!("{} unmapped", c.code));
         assert_eq!(p.event, "REQUEST");
@@ -295,12 +264,7 @@ fn intent_codes() {
             let r = root(i);
             assert!(r == "03" || r == "13", "{} -> {i}", c.code);
             // An announced cooperative act stays cooperative, and so on.
-            assert_eq!(
-                quad_class(c.code) <= 2,
-                r == "03",
-                "{} -> {i} crosses sides",
-                c.code
-            );
+            assert_eq!(quad_class(c.code) <= 2, r == "03", "{} -> {i} crosses sides", c.code);
         }
     }
 }
@@ -335,14 +299,8 @@ fn plover_name_normalisation() {
 // Verification against the shared reference files.
 // ---------------------------------------------------------------------------
 
-const CODEBOOK_CSV: &str = concat!(
-    env!("CARGO_MANIFEST_DIR"),
-    "/../../../shared/data/cameo-codebook/cameo-codes.utf8.csv"
-);
-const CAMEO2PLOVER: &str = concat!(
-    env!("CARGO_MANIFEST_DIR"),
-    "/../../../shared/data/plover-gsr/CAMEO2PLOVER-2021.txt"
-);
+const CODEBOOK_CSV: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../../../shared/data/cameo-codebook/cameo-codes.utf8.csv");
+const CAMEO2PLOVER: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../../../shared/data/plover-gsr/CAMEO2PLOVER-2021.txt");
 
 /// Reads a shared reference file, or prints why the check is skipped.
 fn read_shared(path: &str) -> Option<String> {
@@ -378,10 +336,7 @@ fn csv_fields(line: &str) -> Vec<String> {
 
 #[test]
 fn csv_splitter_handles_quotes() {
-    assert_eq!(
-        csv_fields(r#""1",2,"a, ""b""",NA"#),
-        vec!["1", "2", r#"a, "b""#, "NA"]
-    );
+    assert_eq!(csv_fields(r#""1",2,"a, ""b""",NA"#), vec!["1", "2", r#"a, "b""#, "NA"]);
 }
 
 #[test]
@@ -392,12 +347,7 @@ fn goldstein_matches_codebook() {
     let mut lines = text.lines().enumerate();
     let (_, header) = lines.next().expect("codebook CSV is empty");
     let header = csv_fields(header);
-    let col = |name: &str| {
-        header
-            .iter()
-            .position(|h| h == name)
-            .unwrap_or_else(|| panic!("codebook CSV has no {name} column"))
-    };
+    let col = |name: &str| header.iter().position(|h| h == name).unwrap_or_else(|| panic!("codebook CSV has no {name} column"));
     let (code_col, score_col) = (col("code"), col("goldstein"));
     let mut seen = BTreeSet::new();
     let mut problems = Vec::new();
@@ -417,21 +367,14 @@ fn goldstein_matches_codebook() {
         seen.insert(code.clone());
         match cameo(code) {
             None => problems.push(format!("line {}: {code} missing from our table", i + 1)),
-            Some(c) if c.goldstein != score => problems.push(format!(
-                "line {}: {code} Goldstein {} but codebook says {score}",
-                i + 1,
-                c.goldstein
-            )),
+            Some(c) if c.goldstein != score => problems.push(format!("line {}: {code} Goldstein {} but codebook says {score}", i + 1, c.goldstein)),
             Some(_) => {}
         }
     }
     assert!(problems.is_empty(), "{}", problems.join("\n"));
     assert_eq!(seen.len(), 312, "codebook rows");
     // The only code we add is 1214, which the codebook table lacks.
-    let extra: Vec<&str> = all_codes()
-        .map(|c| c.code)
-        .filter(|c| !seen.contains(*c))
-        .collect();
+    let extra: Vec<&str> = all_codes().map(|c| c.code).filter(|c| !seen.contains(*c)).collect();
     assert_eq!(extra, ["1214"]);
 }
 
@@ -441,12 +384,7 @@ type Mapping = (String, String, Vec<String>);
 /// Where we knowingly differ from CAMEO2PLOVER-2021.txt: code, what the
 /// table says, what we say, and why.
 const DEVIATIONS: &[(&str, Triple, Triple, &str)] = &[
-    (
-        "085",
-        ("RETREAT", "ease", &["economic"]),
-        ("RETREAT", "", &["economic"]),
-        "the table's own note retires `ease` as a mode and clears it on 0813/0814",
-    ),
+    ("085", ("RETREAT", "ease", &["economic"]), ("RETREAT", "", &["economic"]), "the table's own note retires `ease` as a mode and clears it on 0813/0814"),
     (
         "1321",
         ("THREATEN", "political", &["human_rights"]),
@@ -493,12 +431,7 @@ fn parse_cameo2plover(text: &str) -> (BTreeMap<String, Mapping>, Vec<String>) {
             problems.push(format!("line {n}: expected 3 fields in {raw:?}"));
             continue;
         };
-        let context: Vec<String> = context
-            .split(';')
-            .map(str::trim)
-            .filter(|c| !c.is_empty())
-            .map(String::from)
-            .collect();
+        let context: Vec<String> = context.split(';').map(str::trim).filter(|c| !c.is_empty()).map(String::from).collect();
         let mapping = (event.to_string(), mode.to_string(), context);
         if let Some(prev) = map.insert(code.to_string(), mapping.clone()) {
             if prev != mapping {
@@ -510,11 +443,7 @@ fn parse_cameo2plover(text: &str) -> (BTreeMap<String, Mapping>, Vec<String>) {
 }
 
 fn owned(t: Triple) -> Mapping {
-    (
-        t.0.to_string(),
-        t.1.to_string(),
-        t.2.iter().map(|s| s.to_string()).collect(),
-    )
+    (t.0.to_string(), t.1.to_string(), t.2.iter().map(|s| s.to_string()).collect())
 }
 
 #[test]
@@ -524,10 +453,7 @@ fn plover_matches_conversion_table() {
     };
     let (table, mut problems) = parse_cameo2plover(&text);
     assert_eq!(table.len(), 256, "distinct codes in the conversion table");
-    let deviations: BTreeMap<&str, _> = DEVIATIONS
-        .iter()
-        .map(|(code, theirs, ours, why)| (*code, (owned(*theirs), owned(*ours), *why)))
-        .collect();
+    let deviations: BTreeMap<&str, _> = DEVIATIONS.iter().map(|(code, theirs, ours, why)| (*code, (owned(*theirs), owned(*ours), *why))).collect();
     for (code, want) in &table {
         let got = match plover(code) {
             Some(p) => owned((p.event, p.mode, p.context)),
@@ -541,14 +467,10 @@ fn plover_matches_conversion_table() {
                 // Keep the deviation list honest: it must describe the table
                 // as it is and what we actually do.
                 if theirs != want {
-                    problems.push(format!(
-                        "{code}: deviation note ({why}) expects table {theirs:?}, table has {want:?}"
-                    ));
+                    problems.push(format!("{code}: deviation note ({why}) expects table {theirs:?}, table has {want:?}"));
                 }
                 if &got != ours {
-                    problems.push(format!(
-                        "{code}: deviation note promises {ours:?}, we give {got:?}"
-                    ));
+                    problems.push(format!("{code}: deviation note promises {ours:?}, we give {got:?}"));
                 }
             }
             None if &got != want => {
