@@ -471,9 +471,10 @@ fn composites(s: &Sentence, ms: Vec<Mention>) -> Vec<Mention> {
                 {
                     for c in [m, m2] {
                         let code = merge_code(&c.actors[0].code, &[&r.actors[0].code]);
+                        // The first country keeps its own words so the two stay a coordinated pair.
                         out.push(Mention {
                             start: c.start,
-                            end: r.end,
+                            end: if std::ptr::eq(c, m) { c.end } else { r.end },
                             actors: vec![Actor { code, name: None, rule: format!("{} + {}", c.actors[0].rule, r.actors[0].rule) }],
                             kind: ActorKind::Sector,
                             absorbed: false,

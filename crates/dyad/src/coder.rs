@@ -173,3 +173,55 @@ fn actor_record(s: &Sentence, a: &Actor, start: usize, end: usize) -> ActorRecor
         rule: a.rule.clone(),
     }
 }
+
+#[cfg(test)]
+pub(crate) mod tests {
+    use super::*;
+    use crate::lexicon::{builtin, LexiconBuilder};
+
+    /// A small invented world: the mechanisms, not the lexicon, are under test.
+    pub const ACTORS: &str = "[countries]\nFRE | Freedonia | Freedonian; Freedonians | Fredville\nSYL | Sylvania | Sylvanian; Sylvanians | Sylvan City\nOST | Osterlich | Osterlichian | Ostburg\n[igos]\nIGOUNO | United Nations; UN\n[organizations]\nFRE GOV LEG | Grand Assembly of Freedonia\n[sectors]\nGOV | government; foreign minister; president; leader; envoy\nGOV LEG | parliament; lower house; speaker; legislator; top legislator\nMIL | troops; army; naval forces\nCOP | police\n[places]\nFRE | Port Marx\n";
+    pub const VERBS: &str = "040 | hold talks with +; meet +; meet with +\n041 | hold video talks with +\n042 | visit +\n043 | receive +\n051 | praise +; think highly of +\n060 | work with +; cooperate with +; strengthen exchanges with +\n112 | accuse + of\n111 | condemn +\n020 | urge + to\n120 | refuse +\n173 | arrest +\n190 | attack +\n141 | demonstrate against +\n";
+
+    pub fn test_coder() -> Coder {
+        let mut b = LexiconBuilder::new();
+        let af = builtin::parse_actors(ACTORS, "test:actors");
+        assert!(af.problems.is_empty(), "{:?}", af.problems);
+        b.add_actors(af.actors);
+        b.add_places(af.places);
+        let (v, p) = builtin::parse_verbs(VERBS, "test:verbs", b.morphology());
+        assert!(p.is_empty(), "{p:?}");
+        b.add_verbs(v);
+        Coder::new(b.build())
+    }
+
+    fn triples(text: &str) -> Vec<String> {
+        let a = Article { id: "t".into(), date: Some("2031-05-07".into()), text: text.into(), ..Default::default() };
+        test_coder().code(&a).events.iter().map(|e| format!("{} {} {}", e.source.code, e.target.as_ref().map(|t| t.code.as_str()).unwrap_or("-"), e.cameo)).collect()
+    }
+
+    #[test]
+    fn mechanisms() {
+        let cases: &[(&str, &[&str])] = &[
+            ("Freedonia attacked Sylvania.", &["FRE SYL 190"]),
+            ("Freedonia did not attack Sylvania.", &[]),
+            ("Sylvania was attacked by Freedonia.", &["FRE SYL 190"]),
+            ("Freedonia and Osterlich condemned Sylvania.", &["FRE SYL 111", "OST SYL 111"]),
+            ("Freedonia urged Sylvania and Osterlich to attack nobody.", &["FRE SYL 020", "FRE OST 020"]),
+            ("Freedonian troops attacked Sylvanian police.", &["FREMIL SYLCOP 190"]),
+            ("Freedonian and Sylvanian naval forces attacked Osterlich.", &["FREMIL OST 190", "SYLMIL OST 190"]),
+            ("The government of Freedonia praised Sylvania.", &["FREGOV SYL 051"]),
+            ("Freedonia is ready to work with Sylvania.", &["FRE SYL 031"]),
+            ("Freedonia will visit Sylvania.", &["FRE SYL 036"]),
+            ("Rufus Firefly, the foreign minister of Freedonia, met Sylvania.", &["FREGOV SYL 040"]),
+            ("Freedonian envoy Rufus Firefly met Sylvanian President Ambrose Trentino.", &["FREGOV SYLGOV 040"]),
+            ("Freedonia and Sylvania met on Tuesday.", &["FRE SYL 040", "SYL FRE 040"]),
+            ("Freedonia accused Sylvania of lying, the UN said.", &["FRE SYL 112"]),
+            ("Freedonia refused to meet Sylvania.", &["FRE SYL 120"]),
+            ("Freedonia thinks highly of Sylvania, and is ready to work with Osterlich.", &["FRE SYL 051", "FRE OST 031"]),
+        ];
+        for (text, want) in cases {
+            assert_eq!(triples(text), *want, "{text}");
+        }
+    }
+}

@@ -303,7 +303,20 @@ fn match_fwd(s: &Sentence, els: &[PatElem], k: usize, p: usize, at: &[Option<usi
                     } else {
                         vm.source_slot = Some(mi);
                     }
-                    match_fwd(s, els, k + 1, ms[mi].end, at, ms, vm)
+                    // A coordinated group fills the slot as a whole ("urged A and B to").
+                    let mut e = ms[mi].end;
+                    loop {
+                        let skip = match (s.word(e), s.word(e + 1)) {
+                            (",", "and") => 2,
+                            ("and", _) | (",", _) => 1,
+                            _ => break,
+                        };
+                        match at.get(e + skip).copied().flatten() {
+                            Some(nx) => e = ms[nx].end,
+                            None => break,
+                        }
+                    }
+                    match_fwd(s, els, k + 1, e, at, ms, vm)
                 }
                 // A trailing target slot may be empty: the object is found by the clause rules.
                 None if k + 1 == els.len() && matches!(els[k], PatElem::Target) => Some(p),
