@@ -50,6 +50,8 @@ pub struct CodeArgs {
     /// No progress bar and no summary: only the events.
     #[arg(short, long)]
     pub quiet: bool,
+    #[command(flatten)]
+    pub lex: crate::lex::LexArgs,
 }
 
 /// Counters of a run.
@@ -71,7 +73,7 @@ pub struct Totals {
 const BATCH: usize = 512;
 
 pub fn run(a: CodeArgs) -> Result<()> {
-    let coder = Coder::builtin();
+    let coder = a.lex.coder()?;
     let out: Box<dyn Write> = match &a.output {
         Some(p) => Box::new(std::io::BufWriter::new(std::fs::File::create(p).with_context(|| format!("cannot create {}", p.display()))?)),
         None => Box::new(std::io::BufWriter::with_capacity(1 << 16, std::io::stdout().lock())),

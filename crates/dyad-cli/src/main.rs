@@ -3,7 +3,10 @@
 use anyhow::Result;
 use clap::{Parser, Subcommand};
 
+mod bench;
 mod code;
+mod eval;
+mod lex;
 
 /// dyad: news text in, explained CAMEO and PLOVER events out.
 #[derive(Parser)]
@@ -17,11 +20,17 @@ struct Cli {
 enum Command {
     /// Code articles (text files, JSON Lines, directories, .gz, `-`) into events.
     Code(code::CodeArgs),
+    /// Score the coder against a gold set: precision, recall, F1, confusions, errors.
+    Eval(eval::EvalArgs),
+    /// Measure throughput and peak memory on a corpus, overall and per stage.
+    Bench(bench::BenchArgs),
 }
 
 fn main() -> Result<()> {
     let cli = Cli::parse();
     match cli.command {
         Command::Code(a) => code::run(a),
+        Command::Eval(a) => eval::run(a),
+        Command::Bench(a) => bench::run(a),
     }
 }
