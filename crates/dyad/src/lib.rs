@@ -6,6 +6,7 @@
 //! line live in their own crates.
 
 pub mod article;
+pub mod dict;
 pub mod lexicon;
 pub mod output;
 pub mod time;
