@@ -12,6 +12,7 @@
 pub mod actors;
 pub mod article;
 pub mod coder;
+pub mod dict;
 pub mod eval;
 pub mod events;
 pub mod lexicon;
