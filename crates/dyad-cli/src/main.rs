@@ -5,6 +5,7 @@ use clap::{Parser, Subcommand};
 
 mod bench;
 mod code;
+mod dict;
 mod eval;
 mod lex;
 
@@ -24,6 +25,9 @@ enum Command {
     Eval(eval::EvalArgs),
     /// Measure throughput and peak memory on a corpus, overall and per stage.
     Bench(bench::BenchArgs),
+    /// Community dictionaries: check them, find what they miss.
+    #[command(subcommand)]
+    Dict(dict::DictCmd),
 }
 
 fn main() -> Result<()> {
@@ -32,5 +36,6 @@ fn main() -> Result<()> {
         Command::Code(a) => code::run(a),
         Command::Eval(a) => eval::run(a),
         Command::Bench(a) => bench::run(a),
+        Command::Dict(c) => dict::run(c),
     }
 }

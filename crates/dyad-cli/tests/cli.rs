@@ -28,7 +28,8 @@ fn seed() -> Option<PathBuf> {
 
 #[test]
 fn output_validates_against_the_schema() {
-    let schema: serde_json::Value = serde_json::from_str(&std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("../../schema/event.schema.json")).unwrap()).unwrap();
+    let schema: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("../../schema/event.schema.json")).unwrap()).unwrap();
     let validator = jsonschema::validator_for(&schema).expect("schema compiles");
     let d = tmpdir("schema");
     let p = d.join("a.txt");
@@ -48,7 +49,9 @@ fn output_validates_against_the_schema() {
         assert!(errs.is_empty(), "record fails the schema: {errs:?}\n{r}");
         // Every span points at the text it claims.
         let text = if r["doc_id"] == "a" { ARTICLE.to_string() } else { std::fs::read_to_string(seed().unwrap()).unwrap() };
-        for (span, want) in [(&r["source"]["span"], &r["source"]["text"]), (&r["evidence"]["span"], &r["evidence"]["verb"]), (&r["sentence"]["span"], &r["sentence"]["text"])] {
+        for (span, want) in
+            [(&r["source"]["span"], &r["source"]["text"]), (&r["evidence"]["span"], &r["evidence"]["verb"]), (&r["sentence"]["span"], &r["sentence"]["text"])]
+        {
             let (a, b) = (span[0].as_u64().unwrap() as usize, span[1].as_u64().unwrap() as usize);
             assert_eq!(&text[a..b], want.as_str().unwrap());
         }
@@ -118,7 +121,12 @@ fn gzip_stdin_and_tsv() {
     assert!(o.status.success());
     assert!(!lines(&o).is_empty());
 
-    let mut child = Command::new(env!("CARGO_BIN_EXE_dyad")).args(["code", "--quiet", "--format", "tsv", "-"]).stdin(std::process::Stdio::piped()).stdout(std::process::Stdio::piped()).spawn().unwrap();
+    let mut child = Command::new(env!("CARGO_BIN_EXE_dyad"))
+        .args(["code", "--quiet", "--format", "tsv", "-"])
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
     child.stdin.take().unwrap().write_all(ARTICLE.as_bytes()).unwrap();
     let o = child.wait_with_output().unwrap();
     let out = String::from_utf8_lossy(&o.stdout);

@@ -12,8 +12,7 @@ use dyad::dict::{load_path, Dictionaries};
 
 /// `<workspace root>/../shared/data/phoenix-petrarch2-dictionaries`.
 fn phoenix_dir() -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-        .join("../../../shared/data/phoenix-petrarch2-dictionaries")
+    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../../shared/data/phoenix-petrarch2-dictionaries")
 }
 
 fn bench_dict_load(c: &mut Criterion) {

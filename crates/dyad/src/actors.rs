@@ -760,3 +760,98 @@ fn acronyms(s: &Sentence, ctx: &mut DocContext, ms: &mut [Mention]) {
         }
     }
 }
+
+/// Capitalized word runs that no mention covers: candidate actors the
+/// lexicon does not know (for `dyad dict unknown`). A single word at the
+/// start of the sentence is skipped, since capitals there prove nothing.
+pub fn uncoded_names(s: &Sentence, ms: &[Mention]) -> Vec<(usize, usize)> {
+    let n = s.words.len();
+    let mut taken = vec![false; n];
+    for m in ms {
+        taken[m.start..m.end].iter_mut().for_each(|c| *c = true);
+    }
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < n {
+        if taken[i] || !s.toks[i].capitalized {
+            i += 1;
+            continue;
+        }
+        match name_run(s, i, &taken) {
+            Some(e) => {
+                if e - i >= 2 || i > 0 {
+                    out.push((i, e));
+                }
+                i = e;
+            }
+            None => i += 1,
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::lexicon::{builtin, LexiconBuilder};
+
+    fn lex() -> Lexicon {
+        let mut b = LexiconBuilder::new();
+        let af = builtin::parse_actors(
+            "[countries]\nFRE | Freedonia | Freedonian | Fredville\n[sectors]\nGOV | foreign minister; government\nGOV LEG | speaker; parliament; lower house\n[igos]\nIGOUNO | United Nations; UN\n",
+            "t",
+        );
+        b.add_actors(af.actors);
+        b.build()
+    }
+
+    fn codes(text: &str, ctx: &mut DocContext) -> Vec<(String, String)> {
+        let l = lex();
+        let lower = text.to_ascii_lowercase();
+        let s = Sentence::new(text, &lower, (0, text.len()));
+        find_mentions(&s, &l, ctx)
+            .into_iter()
+            .filter(|m| !m.absorbed)
+            .map(|m| (s.slice(m.start, m.end).to_string(), m.actors.iter().map(|a| a.code.code()).collect::<Vec<_>>().join("+")))
+            .collect()
+    }
+
+    #[test]
+    fn people_and_learned_names() {
+        let mut ctx = DocContext::new(None);
+        let got = codes("Talia Vorn, the speaker of the Zemvar, or lower house, of Freedonia's parliament, arrived.", &mut ctx);
+        assert_eq!(got, [("Talia Vorn".to_string(), "FREGOVLEG".to_string())]);
+        // Surname, learned institution and pronoun in the next sentences.
+        assert_eq!(codes("Vorn spoke.", &mut ctx), [("Vorn".to_string(), "FREGOVLEG".to_string())]);
+        assert_eq!(codes("The Zemvar agreed.", &mut ctx), [("Zemvar".to_string(), "FREGOVLEG".to_string())]);
+        assert_eq!(codes("She left.", &mut ctx), [("She".to_string(), "FREGOVLEG".to_string())]);
+    }
+
+    #[test]
+    fn composites_and_acronyms() {
+        let mut ctx = DocContext::new(None);
+        assert_eq!(
+            codes("Freedonian Foreign Minister Ola Brandt left.", &mut ctx),
+            [("Freedonian Foreign Minister Ola Brandt".to_string(), "FREGOV".to_string())]
+        );
+        // An unknown body learns nothing from its acronym; its demonym stays a plain mention.
+        assert_eq!(codes("The Grand Council of Freedonian Elders (GCFE) met.", &mut ctx), [("Freedonian".to_string(), "FRE".to_string())]);
+        assert!(codes("GCFE met.", &mut ctx).is_empty());
+        assert_eq!(codes("The United Nations (UNX) met.", &mut ctx), [("United Nations (UNX)".to_string(), "IGOUNO".to_string())]);
+        assert_eq!(codes("UNX staff left.", &mut ctx), [("UNX".to_string(), "IGOUNO".to_string())]);
+        // Lowercase "us" is a pronoun, not the United States; "un" is not the UN.
+        assert!(codes("Tell us about the un plan.", &mut ctx).is_empty());
+    }
+
+    #[test]
+    fn finds_uncoded_names() {
+        let l = lex();
+        let text = "Freedonia and Ruritania met Otto Blum in Fredville.";
+        let lower = text.to_ascii_lowercase();
+        let s = Sentence::new(text, &lower, (0, text.len()));
+        let mut ctx = DocContext::new(None);
+        let ms = find_mentions(&s, &l, &mut ctx);
+        let names: Vec<&str> = uncoded_names(&s, &ms).into_iter().map(|(a, b)| s.slice(a, b)).collect();
+        assert_eq!(names, ["Ruritania", "Otto Blum"]);
+    }
+}

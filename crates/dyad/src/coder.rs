@@ -197,7 +197,12 @@ pub(crate) mod tests {
 
     fn triples(text: &str) -> Vec<String> {
         let a = Article { id: "t".into(), date: Some("2031-05-07".into()), text: text.into(), ..Default::default() };
-        test_coder().code(&a).events.iter().map(|e| format!("{} {} {}", e.source.code, e.target.as_ref().map(|t| t.code.as_str()).unwrap_or("-"), e.cameo)).collect()
+        test_coder()
+            .code(&a)
+            .events
+            .iter()
+            .map(|e| format!("{} {} {}", e.source.code, e.target.as_ref().map(|t| t.code.as_str()).unwrap_or("-"), e.cameo))
+            .collect()
     }
 
     #[test]

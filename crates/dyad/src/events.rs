@@ -481,7 +481,12 @@ pub fn code_sentence(s: &Sentence, lex: &Lexicon, ms: &[Mention], dyad: &[Actor]
     for (vi, vm) in vms.iter().enumerate() {
         let c = &lex.compiled[vm.compiled];
         let pat = &lex.verbs[c.pattern];
-        let mut code = pat.code.clone();
+        // Dictionary codes may be directional (`042:043`, `:173`) or null (`---`, a blocking pattern).
+        let (mut code, reverse) = match crate::dict::event_codes(&pat.code) {
+            (Some(f), _) => (f.to_string(), false),
+            (None, Some(r)) => (r.to_string(), true),
+            (None, None) => continue,
+        };
         let mut notes = Vec::new();
         let floor = if vi > 0 { vms[vi - 1].end } else { 0 };
         // "urged Iran to stop ...", "refused to meet ...": the first verb carries the event.
@@ -567,6 +572,10 @@ pub fn code_sentence(s: &Sentence, lex: &Lexicon, ms: &[Mention], dyad: &[Actor]
         }
         if inherited {
             notes.push("subject shared with the previous verb".into());
+        }
+        if reverse {
+            std::mem::swap(&mut sources, &mut targets);
+            notes.push(format!("pattern code `{}` acts from target to source", pat.code));
         }
         prev_subject = Some(sources.clone());
         sources.retain(|&m| !targets.contains(&m));

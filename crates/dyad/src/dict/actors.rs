@@ -45,10 +45,7 @@ pub(super) fn parse(lines: &[Line<'_>], ctx: &mut Ctx<'_>, out: &mut Vec<ActorEn
                     parse_codes(t, line.no, ctx, &mut b.codes);
                     b.last_line = line.no;
                 }
-                None => ctx.problem(
-                    line.no,
-                    format!("code line '{t}' before any actor phrase; skipped"),
-                ),
+                None => ctx.problem(line.no, format!("code line '{t}' before any actor phrase; skipped")),
             }
             continue;
         }
@@ -67,10 +64,7 @@ pub(super) fn parse(lines: &[Line<'_>], ctx: &mut Ctx<'_>, out: &mut Vec<ActorEn
         }
         // A primary phrase.
         let (phrase, codes) = split_phrase(t);
-        let chain = codes.is_empty()
-            && block
-                .as_ref()
-                .is_some_and(|b| b.codes.is_empty() && b.last_line + 1 == line.no);
+        let chain = codes.is_empty() && block.as_ref().is_some_and(|b| b.codes.is_empty() && b.last_line + 1 == line.no);
         if !chain {
             if let Some(b) = block.take() {
                 finish(b, ctx, out);
@@ -114,10 +108,7 @@ fn finish(b: Block, ctx: &mut Ctx<'_>, out: &mut Vec<ActorEntry>) {
     }
     if b.codes.is_empty() {
         let names: Vec<&str> = b.phrases.iter().map(|(p, _)| p.as_str()).collect();
-        ctx.problem(
-            b.phrases[0].1,
-            format!("actor phrase '{}' has no code; skipped", names.join("', '")),
-        );
+        ctx.problem(b.phrases[0].1, format!("actor phrase '{}' has no code; skipped", names.join("', '")));
         return;
     }
     // Dated codes first, in file order; undated defaults after them.
@@ -126,12 +117,7 @@ fn finish(b: Block, ctx: &mut Ctx<'_>, out: &mut Vec<ActorEntry>) {
     codes.extend(b.codes.iter().filter(|c| !c.2).map(|c| (c.0.clone(), c.1)));
     let kind = infer_kind(&b.codes);
     for (phrase, line) in b.phrases {
-        out.push(ActorEntry {
-            phrase,
-            kind,
-            codes: codes.clone(),
-            origin: ctx.origin(line),
-        });
+        out.push(ActorEntry { phrase, kind, codes: codes.clone(), origin: ctx.origin(line) });
     }
 }
 
@@ -145,10 +131,7 @@ fn infer_kind(codes: &[(ActorCode, DateRange, bool)]) -> ActorKind {
         ActorKind::Igo
     } else if codes.iter().any(|c| c.2) {
         ActorKind::Person
-    } else if codes
-        .iter()
-        .all(|c| c.0.sectors.is_empty() && c.0.country.as_deref().is_some_and(|s| s.len() == 3))
-    {
+    } else if codes.iter().all(|c| c.0.sectors.is_empty() && c.0.country.as_deref().is_some_and(|s| s.len() == 3)) {
         ActorKind::Country
     } else {
         ActorKind::Organization
@@ -156,34 +139,20 @@ fn infer_kind(codes: &[(ActorCode, DateRange, bool)]) -> ActorKind {
 }
 
 /// Parses every `[...]` group in `s`; text outside brackets is reported.
-fn parse_codes(
-    s: &str,
-    line: usize,
-    ctx: &mut Ctx<'_>,
-    out: &mut Vec<(ActorCode, DateRange, bool)>,
-) {
+fn parse_codes(s: &str, line: usize, ctx: &mut Ctx<'_>, out: &mut Vec<(ActorCode, DateRange, bool)>) {
     let mut rest = s;
     loop {
         let Some(open) = rest.find('[') else {
             if !rest.trim().is_empty() {
-                ctx.problem(
-                    line,
-                    format!("text '{}' after the codes ignored", rest.trim()),
-                );
+                ctx.problem(line, format!("text '{}' after the codes ignored", rest.trim()));
             }
             break;
         };
         if !rest[..open].trim().is_empty() {
-            ctx.problem(
-                line,
-                format!("text '{}' between codes ignored", rest[..open].trim()),
-            );
+            ctx.problem(line, format!("text '{}' between codes ignored", rest[..open].trim()));
         }
         let Some(close) = rest[open..].find(']') else {
-            ctx.problem(
-                line,
-                format!("unclosed '[' in '{}'; code skipped", rest.trim()),
-            );
+            ctx.problem(line, format!("unclosed '[' in '{}'; code skipped", rest.trim()));
             break;
         };
         let inner = &rest[open + 1..open + close];
@@ -203,10 +172,7 @@ fn parse_code(inner: &str, line: usize, ctx: &mut Ctx<'_>) -> Option<(ActorCode,
     };
     let code = code.to_ascii_uppercase();
     if !valid_actor_code(&code) {
-        ctx.problem(
-            line,
-            format!("malformed actor code '[{inner}]'; code skipped"),
-        );
+        ctx.problem(line, format!("malformed actor code '[{inner}]'; code skipped"));
         return None;
     }
     let actor_code = ActorCode::parse(&code);
@@ -224,18 +190,12 @@ fn parse_code(inner: &str, line: usize, ctx: &mut Ctx<'_>) -> Option<(ActorCode,
         range.from = parse_date(a, line, ctx);
         range.to = parse_date(b, line, ctx);
     } else {
-        ctx.problem(
-            line,
-            format!("date '{dates}' in '[{inner}]' has no '<', '>' or '-'; read as a start date"),
-        );
+        ctx.problem(line, format!("date '{dates}' in '[{inner}]' has no '<', '>' or '-'; read as a start date"));
         range.from = parse_date(&dates, line, ctx);
     }
     if let (Some(f), Some(t)) = (range.from, range.to) {
         if t < f {
-            ctx.problem(
-                line,
-                format!("date range in '[{inner}]' ends before it starts; code skipped"),
-            );
+            ctx.problem(line, format!("date range in '[{inner}]' ends before it starts; code skipped"));
             return None;
         }
     }
@@ -260,10 +220,7 @@ pub(super) fn parse_date(s: &str, line: usize, ctx: &mut Ctx<'_>) -> Option<Date
     match parse_date_str(s) {
         Ok(d) => Some(d),
         Err(why) => {
-            ctx.problem(
-                line,
-                format!("date '{s}' {why}; that end of the range left open"),
-            );
+            ctx.problem(line, format!("date '{s}' {why}; that end of the range left open"));
             None
         }
     }
@@ -298,12 +255,7 @@ mod tests {
 
     fn load(text: &str) -> Dictionaries {
         let mut d = Dictionaries::default();
-        load_text(
-            Path::new("sample.actors.txt"),
-            DictKind::Actors,
-            text,
-            &mut d,
-        );
+        load_text(Path::new("sample.actors.txt"), DictKind::Actors, text, &mut d);
         d
     }
 
@@ -330,27 +282,9 @@ mod tests {
         let codes = &d.actors[1].codes;
         assert_eq!(codes.len(), 4);
         assert_eq!(codes[0].0.code(), "HOB");
-        assert_eq!(
-            codes[0].1,
-            DateRange {
-                from: None,
-                to: date(1995, 6, 1)
-            }
-        );
-        assert_eq!(
-            codes[1].1,
-            DateRange {
-                from: date(1995, 6, 1),
-                to: date(1999, 8, 15)
-            }
-        );
-        assert_eq!(
-            codes[2].1,
-            DateRange {
-                from: date(1999, 8, 16),
-                to: None
-            }
-        );
+        assert_eq!(codes[0].1, DateRange { from: None, to: date(1995, 6, 1) });
+        assert_eq!(codes[1].1, DateRange { from: date(1995, 6, 1), to: date(1999, 8, 15) });
+        assert_eq!(codes[2].1, DateRange { from: date(1999, 8, 16), to: None });
         // The undated default comes last so dated roles win when they apply.
         assert_eq!(codes[3].0.code(), "HOBCIV");
         assert_eq!(codes[3].1, DateRange::default());
@@ -372,13 +306,7 @@ mod tests {
     fn eight_digit_dates() {
         let d = load("Y [ABCGOV 19450508-20120229]\n");
         let r = d.actors[0].codes[0].1;
-        assert_eq!(
-            r,
-            DateRange {
-                from: date(1945, 5, 8),
-                to: date(2012, 2, 29)
-            }
-        );
+        assert_eq!(r, DateRange { from: date(1945, 5, 8), to: date(2012, 2, 29) });
         assert!(d.problems.is_empty(), "{:?}", d.problems);
     }
 
@@ -422,13 +350,7 @@ mod tests {
         let ban = &d.actors[0];
         assert_eq!(ban.codes.len(), 2);
         // The seven-digit start date is dropped: the range stays open at that end.
-        assert_eq!(
-            ban.codes[1].1,
-            DateRange {
-                from: None,
-                to: date(2006, 12, 1)
-            }
-        );
+        assert_eq!(ban.codes[1].1, DateRange { from: None, to: date(2006, 12, 1) });
         assert_eq!(d.actors[1].codes[0].0.code(), "PSE");
         let lines: Vec<usize> = d.problems.iter().map(|p| p.line).collect();
         assert_eq!(lines, [3, 4, 6, 6], "{:?}", d.problems);
@@ -445,9 +367,6 @@ mod tests {
     fn kind_inference() {
         let d = load("TALIBAN [AFGREB]\nNATO [IGOWSTNAT]\nRUSSIA [RUS]\n");
         let kinds: Vec<ActorKind> = d.actors.iter().map(|a| a.kind).collect();
-        assert_eq!(
-            kinds,
-            [ActorKind::Organization, ActorKind::Igo, ActorKind::Country]
-        );
+        assert_eq!(kinds, [ActorKind::Organization, ActorKind::Igo, ActorKind::Country]);
     }
 }

@@ -56,11 +56,7 @@ pub(super) fn parse(lines: &[Line<'_>], ctx: &mut Ctx<'_>, out: &mut Vec<ActorEn
                     continue;
                 };
                 let inner = spec[b + 1..b + e].trim();
-                let plurals = if inner.is_empty() {
-                    vec![]
-                } else {
-                    vec![inner.to_string()]
-                };
+                let plurals = if inner.is_empty() { vec![] } else { vec![inner.to_string()] };
                 (spec[..b].trim(), Some(plurals))
             }
             None => (spec, None),
@@ -96,12 +92,7 @@ pub(super) fn parse(lines: &[Line<'_>], ctx: &mut Ctx<'_>, out: &mut Vec<ActorEn
             if phrase.is_empty() {
                 continue;
             }
-            out.push(ActorEntry {
-                phrase,
-                kind: ActorKind::Sector,
-                codes: vec![(code.clone(), DateRange::default())],
-                origin: ctx.origin(line.no),
-            });
+            out.push(ActorEntry { phrase, kind: ActorKind::Sector, codes: vec![(code.clone(), DateRange::default())], origin: ctx.origin(line.no) });
         }
     }
     out.len() - before
@@ -111,25 +102,15 @@ pub(super) fn parse(lines: &[Line<'_>], ctx: &mut Ctx<'_>, out: &mut Vec<ActorEn
 fn define_set(t: &str, line: usize, ctx: &mut Ctx<'_>, sets: &mut HashMap<String, Vec<String>>) {
     let rest = &t[1..];
     let (Some(end), Some(eq)) = (rest.find('!'), rest.find('=')) else {
-        ctx.problem(
-            line,
-            "substitution set needs the form !NAME! = A, B; skipped",
-        );
+        ctx.problem(line, "substitution set needs the form !NAME! = A, B; skipped");
         return;
     };
     if eq < end {
-        ctx.problem(
-            line,
-            "substitution set needs the form !NAME! = A, B; skipped",
-        );
+        ctx.problem(line, "substitution set needs the form !NAME! = A, B; skipped");
         return;
     }
     let name = rest[..end].trim().to_ascii_uppercase();
-    let members: Vec<String> = rest[eq + 1..]
-        .split(',')
-        .map(|m| m.trim().to_string())
-        .filter(|m| !m.is_empty())
-        .collect();
+    let members: Vec<String> = rest[eq + 1..].split(',').map(|m| m.trim().to_string()).filter(|m| !m.is_empty()).collect();
     if name.is_empty() || members.is_empty() {
         ctx.problem(line, "substitution set with no name or no members; skipped");
         return;
@@ -173,10 +154,7 @@ fn parse_agent_code(inner: &str, line: usize, ctx: &mut Ctx<'_>) -> Option<Actor
     } else if let Some(b) = c.strip_suffix('~') {
         (b.trim(), true)
     } else {
-        ctx.problem(
-            line,
-            format!("agent code '[{c}]' has no '~'; read as appended"),
-        );
+        ctx.problem(line, format!("agent code '[{c}]' has no '~'; read as appended"));
         (c, false)
     };
     let body = body.to_ascii_uppercase();
@@ -185,20 +163,10 @@ fn parse_agent_code(inner: &str, line: usize, ctx: &mut Ctx<'_>) -> Option<Actor
         return None;
     }
     if prepend {
-        return Some(ActorCode {
-            country: Some(body),
-            sectors: vec![],
-        });
+        return Some(ActorCode { country: Some(body), sectors: vec![] });
     }
-    let sectors = body
-        .as_bytes()
-        .chunks(3)
-        .map(|ch| String::from_utf8_lossy(ch).into_owned())
-        .collect();
-    Some(ActorCode {
-        country: None,
-        sectors,
-    })
+    let sectors = body.as_bytes().chunks(3).map(|ch| String::from_utf8_lossy(ch).into_owned()).collect();
+    Some(ActorCode { country: None, sectors })
 }
 
 #[cfg(test)]
@@ -210,12 +178,7 @@ mod tests {
 
     fn load(text: &str) -> Dictionaries {
         let mut d = Dictionaries::default();
-        load_text(
-            Path::new("sample.agents.txt"),
-            DictKind::Agents,
-            text,
-            &mut d,
-        );
+        load_text(Path::new("sample.agents.txt"), DictKind::Agents, text, &mut d);
         d
     }
 
@@ -228,18 +191,7 @@ mod tests {
         let d = load("FARMER [~AGR]\nDEPUTY [~GOV]\nBOSS [~BUS]\nATTORNEY [~JUD]\nBUDDHIST_STUDENT [~BUDEDU]\n");
         assert_eq!(
             phrases(&d),
-            [
-                "farmer",
-                "farmers",
-                "deputy",
-                "deputies",
-                "boss",
-                "bosses",
-                "attorney",
-                "attorneys",
-                "buddhist student",
-                "buddhist students"
-            ]
+            ["farmer", "farmers", "deputy", "deputies", "boss", "bosses", "attorney", "attorneys", "buddhist student", "buddhist students"]
         );
         let a = &d.agents[0];
         assert_eq!(a.kind, ActorKind::Sector);
@@ -252,10 +204,7 @@ mod tests {
     #[test]
     fn prepended_code_goes_in_front() {
         let d = load("HUMAN_RIGHTS_BODY  [  NGO~] # BNL 07 Dec 2001\nMSF {}  [NGO~]\n");
-        assert_eq!(
-            phrases(&d),
-            ["human rights body", "human rights bodies", "msf"]
-        );
+        assert_eq!(phrases(&d), ["human rights body", "human rights bodies", "msf"]);
         let code = &d.agents[0].codes[0].0;
         assert_eq!(agent_prefix(code), Some("NGO"));
         assert!(code.sectors.is_empty());
@@ -264,32 +213,13 @@ mod tests {
     #[test]
     fn explicit_and_null_plurals() {
         let d = load("POLICE {} [~COP]\nCHAMBER_OF_COMMERCE {CHAMBERS_OF_COMMERCE} [~BUS]\nLAWMAN {LAWMEN} [~COP]\n");
-        assert_eq!(
-            phrases(&d),
-            [
-                "police",
-                "chamber of commerce",
-                "chambers of commerce",
-                "lawman",
-                "lawmen"
-            ]
-        );
+        assert_eq!(phrases(&d), ["police", "chamber of commerce", "chambers of commerce", "lawman", "lawmen"]);
     }
 
     #[test]
     fn substitution_sets_expand_without_plurals() {
         let d = load("!PERSON! = MAN, MEN, WOMAN\nCATTLE!PERSON! [~AGR]\n!PERSON!_OF_GOD [~REL]\n");
-        assert_eq!(
-            phrases(&d),
-            [
-                "cattleman",
-                "cattlemen",
-                "cattlewoman",
-                "man of god",
-                "men of god",
-                "woman of god"
-            ]
-        );
+        assert_eq!(phrases(&d), ["cattleman", "cattlemen", "cattlewoman", "man of god", "men of god", "woman of god"]);
     }
 
     #[test]

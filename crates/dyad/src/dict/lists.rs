@@ -19,12 +19,7 @@ use super::{normalize_phrase, plural_of, Ctx, Line};
 const MAX_VARIANTS: usize = 64;
 
 /// Parses a discard list; returns the number of phrases added.
-pub(super) fn parse_discards(
-    lines: &[Line<'_>],
-    ctx: &mut Ctx<'_>,
-    sentence: &mut Vec<String>,
-    story: &mut Vec<String>,
-) -> usize {
+pub(super) fn parse_discards(lines: &[Line<'_>], ctx: &mut Ctx<'_>, sentence: &mut Vec<String>, story: &mut Vec<String>) -> usize {
     let mut n = 0;
     for line in lines {
         let t = line.text.trim();
@@ -47,11 +42,7 @@ pub(super) fn parse_discards(
 }
 
 /// Parses an issue list; returns the number of (phrase, code) pairs added.
-pub(super) fn parse_issues(
-    lines: &[Line<'_>],
-    ctx: &mut Ctx<'_>,
-    out: &mut Vec<(String, String)>,
-) -> usize {
+pub(super) fn parse_issues(lines: &[Line<'_>], ctx: &mut Ctx<'_>, out: &mut Vec<(String, String)>) -> usize {
     let before = out.len();
     for line in lines {
         let t = line.text.trim();
@@ -64,10 +55,7 @@ pub(super) fn parse_issues(
             (rest, "~".to_string())
         } else {
             let Some(open) = t.find('[') else {
-                ctx.problem(
-                    line.no,
-                    format!("issue phrase '{t}' has no [CODE]; skipped"),
-                );
+                ctx.problem(line.no, format!("issue phrase '{t}' has no [CODE]; skipped"));
                 continue;
             };
             let Some(close) = t[open..].find(']') else {
@@ -75,11 +63,7 @@ pub(super) fn parse_issues(
                 continue;
             };
             let code = t[open + 1..open + close].trim();
-            if code.is_empty()
-                || !code
-                    .bytes()
-                    .all(|b| b.is_ascii_alphanumeric() || b == b'_' || b == b'-')
-            {
+            if code.is_empty() || !code.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'_' || b == b'-') {
                 ctx.problem(line.no, format!("malformed issue code '[{code}]'; skipped"));
                 continue;
             }
@@ -91,13 +75,7 @@ pub(super) fn parse_issues(
             continue;
         }
         if variants.len() > MAX_VARIANTS {
-            ctx.problem(
-                line.no,
-                format!(
-                    "issue phrase expands to {} variants; skipped",
-                    variants.len()
-                ),
-            );
+            ctx.problem(line.no, format!("issue phrase expands to {} variants; skipped", variants.len()));
             continue;
         }
         out.extend(variants.into_iter().map(|v| (v, code.clone())));
@@ -136,11 +114,7 @@ fn expand_issue_phrase(s: &str) -> Vec<String> {
                 if w.is_empty() {
                     continue;
                 }
-                next.push(if a.is_empty() {
-                    w.clone()
-                } else {
-                    format!("{a} {w}")
-                });
+                next.push(if a.is_empty() { w.clone() } else { format!("{a} {w}") });
             }
         }
         acc = next;
@@ -148,10 +122,7 @@ fn expand_issue_phrase(s: &str) -> Vec<String> {
             break;
         }
     }
-    acc.into_iter()
-        .map(|p| normalize_phrase(&p))
-        .filter(|p| !p.is_empty())
-        .collect()
+    acc.into_iter().map(|p| normalize_phrase(&p)).filter(|p| !p.is_empty()).collect()
 }
 
 /// Forms of one word with an optional `n:`/`v:` prefix.
@@ -183,10 +154,8 @@ mod tests {
 
     #[test]
     fn discards_split_by_scope() {
-        let d = load(
-            DictKind::Discards,
-            "# Story-level discards are indicated with a '+'.\n1914\n+ACADEMY AWARD   # LRP 08 Mar 2004 ;LRP\nAFL_GRAND_FINAL\n+\n",
-        );
+        let d =
+            load(DictKind::Discards, "# Story-level discards are indicated with a '+'.\n1914\n+ACADEMY AWARD   # LRP 08 Mar 2004 ;LRP\nAFL_GRAND_FINAL\n+\n");
         assert_eq!(d.discards, ["1914", "afl grand final"]);
         assert_eq!(d.story_discards, ["academy award"]);
         assert_eq!(d.problems.len(), 1);
@@ -198,11 +167,7 @@ mod tests {
     fn issue_expansions_and_exclusions() {
         let text = "<ISSUE CATEGORY=\"EDUCATION\" TYPE=\"ALL\">\nn:teacher [TEACHERS]\npre+k [EARLY]\nethnic v:purge [ATROCITY]\nn:deputy [X]\n~a head start\n~~Armenian genocide\nno code here\n</ISSUE>\n";
         let d = load(DictKind::Issues, text);
-        let got: Vec<(&str, &str)> = d
-            .issues
-            .iter()
-            .map(|(p, c)| (p.as_str(), c.as_str()))
-            .collect();
+        let got: Vec<(&str, &str)> = d.issues.iter().map(|(p, c)| (p.as_str(), c.as_str())).collect();
         assert_eq!(
             got,
             [
@@ -228,9 +193,6 @@ mod tests {
     fn issue_prefix_inside_joined_word() {
         let d = load(DictKind::Issues, "pre+n:school [EARLY]\n");
         let got: Vec<&str> = d.issues.iter().map(|(p, _)| p.as_str()).collect();
-        assert_eq!(
-            got,
-            ["pre school", "pre-school", "pre schools", "pre-schools"]
-        );
+        assert_eq!(got, ["pre school", "pre-school", "pre schools", "pre-schools"]);
     }
 }

@@ -156,10 +156,7 @@ pub enum DictError {
 /// In a folder, files that are not dictionaries are listed in
 /// [`Dictionaries::skipped`]; a single file of unknown kind is an error.
 pub fn load_path(path: &Path, into: &mut Dictionaries) -> Result<(), DictError> {
-    let meta = std::fs::metadata(path).map_err(|source| DictError::Io {
-        path: path.to_path_buf(),
-        source,
-    })?;
+    let meta = std::fs::metadata(path).map_err(|source| DictError::Io { path: path.to_path_buf(), source })?;
     if meta.is_dir() {
         load_dir(path, into)
     } else {
@@ -169,23 +166,14 @@ pub fn load_path(path: &Path, into: &mut Dictionaries) -> Result<(), DictError> 
                 load_text(path, kind, &text, into);
                 Ok(())
             }
-            Err(_) => Err(DictError::UnknownKind {
-                path: path.to_path_buf(),
-            }),
+            Err(_) => Err(DictError::UnknownKind { path: path.to_path_buf() }),
         }
     }
 }
 
 fn load_dir(dir: &Path, into: &mut Dictionaries) -> Result<(), DictError> {
-    let io_err = |source| DictError::Io {
-        path: dir.to_path_buf(),
-        source,
-    };
-    let mut entries: Vec<PathBuf> = std::fs::read_dir(dir)
-        .map_err(io_err)?
-        .map(|e| e.map(|e| e.path()))
-        .collect::<Result<_, _>>()
-        .map_err(io_err)?;
+    let io_err = |source| DictError::Io { path: dir.to_path_buf(), source };
+    let mut entries: Vec<PathBuf> = std::fs::read_dir(dir).map_err(io_err)?.map(|e| e.map(|e| e.path())).collect::<Result<_, _>>().map_err(io_err)?;
     entries.sort();
     for p in entries {
         if p.is_dir() {
@@ -209,24 +197,13 @@ fn load_dir(dir: &Path, into: &mut Dictionaries) -> Result<(), DictError> {
 /// `file` names the source in origins and problems.
 pub fn load_text(file: &Path, kind: DictKind, text: &str, into: &mut Dictionaries) {
     let lines = logical_lines(text);
-    let mut ctx = Ctx {
-        file,
-        name: file
-            .file_name()
-            .map(|n| n.to_string_lossy().into_owned())
-            .unwrap_or_else(|| file.display().to_string()),
-        problems: Vec::new(),
-    };
+    let mut ctx =
+        Ctx { file, name: file.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_else(|| file.display().to_string()), problems: Vec::new() };
     let count = match kind {
         DictKind::Actors => actors::parse(&lines, &mut ctx, &mut into.actors),
         DictKind::Agents => agents::parse(&lines, &mut ctx, &mut into.agents),
         DictKind::Verbs => verbs::parse(&lines, &mut ctx, &mut into.verbs),
-        DictKind::Discards => lists::parse_discards(
-            &lines,
-            &mut ctx,
-            &mut into.discards,
-            &mut into.story_discards,
-        ),
+        DictKind::Discards => lists::parse_discards(&lines, &mut ctx, &mut into.discards, &mut into.story_discards),
         DictKind::Issues => lists::parse_issues(&lines, &mut ctx, &mut into.issues),
     };
     into.problems.append(&mut ctx.problems);
@@ -239,18 +216,11 @@ pub fn detect_kind(path: &Path, text: &str) -> Result<DictKind, &'static str> {
     if let Some(reason) = skip_reason_by_name(path) {
         return Err(reason);
     }
-    let name = path
-        .file_name()
-        .map(|n| n.to_string_lossy().to_lowercase())
-        .unwrap_or_default();
+    let name = path.file_name().map(|n| n.to_string_lossy().to_lowercase()).unwrap_or_default();
     // Order matters: "PETR.Validate.actors" must not be read as verbs because of "validate".
-    for (needle, kind) in [
-        ("actor", DictKind::Actors),
-        ("agent", DictKind::Agents),
-        ("discard", DictKind::Discards),
-        ("issue", DictKind::Issues),
-        ("verb", DictKind::Verbs),
-    ] {
+    for (needle, kind) in
+        [("actor", DictKind::Actors), ("agent", DictKind::Agents), ("discard", DictKind::Discards), ("issue", DictKind::Issues), ("verb", DictKind::Verbs)]
+    {
         if name.contains(needle) {
             return Ok(kind);
         }
@@ -259,13 +229,8 @@ pub fn detect_kind(path: &Path, text: &str) -> Result<DictKind, &'static str> {
 }
 
 fn skip_reason_by_name(path: &Path) -> Option<&'static str> {
-    let name = path
-        .file_name()
-        .map(|n| n.to_string_lossy().to_lowercase())
-        .unwrap_or_default();
-    const NOT_DICT_EXT: [&str; 8] = [
-        ".md", ".xml", ".json", ".jsonl", ".tex", ".csv", ".gz", ".html",
-    ];
+    let name = path.file_name().map(|n| n.to_string_lossy().to_lowercase()).unwrap_or_default();
+    const NOT_DICT_EXT: [&str; 8] = [".md", ".xml", ".json", ".jsonl", ".tex", ".csv", ".gz", ".html"];
     if NOT_DICT_EXT.iter().any(|e| name.ends_with(e)) {
         return Some("not a dictionary (documentation or data file)");
     }
@@ -313,10 +278,7 @@ fn sniff_kind(text: &str) -> Option<DictKind> {
 /// Reads a file as UTF-8, falling back to Latin-1 (the 2009 TABARI verb file
 /// is Latin-1), and drops a byte-order mark.
 fn read_text(path: &Path) -> Result<String, DictError> {
-    let bytes = std::fs::read(path).map_err(|source| DictError::Io {
-        path: path.to_path_buf(),
-        source,
-    })?;
+    let bytes = std::fs::read(path).map_err(|source| DictError::Io { path: path.to_path_buf(), source })?;
     let text = match String::from_utf8(bytes) {
         Ok(s) => s,
         Err(e) => e.into_bytes().iter().map(|&b| b as char).collect(),
@@ -337,11 +299,7 @@ pub(crate) struct Ctx<'a> {
 
 impl Ctx<'_> {
     pub(crate) fn problem(&mut self, line: usize, message: impl Into<String>) {
-        self.problems.push(DictProblem {
-            file: self.file.to_path_buf(),
-            line,
-            message: message.into(),
-        });
+        self.problems.push(DictProblem { file: self.file.to_path_buf(), line, message: message.into() });
     }
 
     pub(crate) fn origin(&self, line: usize) -> String {
@@ -394,11 +352,7 @@ pub(crate) fn logical_lines(text: &str) -> Vec<Line<'_>> {
             t = "";
         }
         let text = strip_line_comment(t).trim_end();
-        out.push(Line {
-            no: i + 1,
-            text,
-            raw,
-        });
+        out.push(Line { no: i + 1, text, raw });
     }
     out
 }
@@ -452,12 +406,7 @@ pub(crate) fn plural_of(phrase: &str) -> String {
     let vowel = |c: u8| matches!(c, b'a' | b'e' | b'i' | b'o' | b'u');
     if n >= 2 && b[n - 1] == b'y' && !vowel(b[n - 2]) {
         format!("{}ies", &phrase[..n - 1])
-    } else if phrase.ends_with('s')
-        || phrase.ends_with('x')
-        || phrase.ends_with('z')
-        || phrase.ends_with("ch")
-        || phrase.ends_with("sh")
-    {
+    } else if phrase.ends_with('s') || phrase.ends_with('x') || phrase.ends_with('z') || phrase.ends_with("ch") || phrase.ends_with("sh") {
         format!("{phrase}es")
     } else {
         format!("{phrase}s")
@@ -490,21 +439,12 @@ pub fn check_report(d: &Dictionaries) -> String {
     );
     for (path, kind, n) in &d.files {
         let problems: Vec<&DictProblem> = d.problems.iter().filter(|p| &p.file == path).collect();
-        let _ = writeln!(
-            s,
-            "\n{}\n  kind: {kind}, entries: {n}, problems: {}",
-            path.display(),
-            problems.len()
-        );
+        let _ = writeln!(s, "\n{}\n  kind: {kind}, entries: {n}, problems: {}", path.display(), problems.len());
         for p in problems {
             let _ = writeln!(s, "  {p}");
         }
     }
-    let orphans: Vec<&DictProblem> = d
-        .problems
-        .iter()
-        .filter(|p| !d.files.iter().any(|(f, _, _)| f == &p.file))
-        .collect();
+    let orphans: Vec<&DictProblem> = d.problems.iter().filter(|p| !d.files.iter().any(|(f, _, _)| f == &p.file)).collect();
     for p in orphans {
         let _ = writeln!(s, "  {p}");
     }

@@ -14,10 +14,7 @@ fn shared_data() -> Option<PathBuf> {
     if dir.is_dir() {
         Some(dir)
     } else {
-        eprintln!(
-            "shared data folder {} not found; test skipped",
-            dir.display()
-        );
+        eprintln!("shared data folder {} not found; test skipped", dir.display());
         None
     }
 }
@@ -35,29 +32,17 @@ fn load_folder(name: &str) -> Option<Dictionaries> {
 
 /// Entries reported for the file whose name is `name`.
 fn entries(d: &Dictionaries, name: &str) -> usize {
-    d.files
-        .iter()
-        .find(|(p, _, _)| p.file_name().is_some_and(|n| n == name))
-        .map(|f| f.2)
-        .unwrap_or_else(|| panic!("{name} was not loaded"))
+    d.files.iter().find(|(p, _, _)| p.file_name().is_some_and(|n| n == name)).map(|f| f.2).unwrap_or_else(|| panic!("{name} was not loaded"))
 }
 
 fn problems_in(d: &Dictionaries, name: &str) -> usize {
-    d.problems
-        .iter()
-        .filter(|p| p.file.file_name().is_some_and(|n| n == name))
-        .count()
+    d.problems.iter().filter(|p| p.file.file_name().is_some_and(|n| n == name)).count()
 }
 
 /// Distinct source lines that produced patterns from `- ...` lines of a file.
 fn pattern_lines(d: &Dictionaries, name: &str) -> usize {
     let prefix = format!("{name}:");
-    d.verbs
-        .iter()
-        .filter(|p| p.origin.starts_with(&prefix) && p.text.starts_with('-'))
-        .map(|p| p.origin.as_str())
-        .collect::<HashSet<_>>()
-        .len()
+    d.verbs.iter().filter(|p| p.origin.starts_with(&prefix) && p.text.starts_with('-')).map(|p| p.origin.as_str()).collect::<HashSet<_>>().len()
 }
 
 fn in_range(what: &str, n: usize, lo: usize, hi: usize) {
@@ -70,83 +55,36 @@ fn phoenix_dictionaries_load_with_few_problems() {
         return;
     };
     // PROVENANCE.md: Countries 18,390 primaries + 7,527 synonyms; MilNonState 1,021 + 772.
-    in_range(
-        "countries",
-        entries(&d, "Phoenix.Countries.actors.txt"),
-        25_800,
-        25_917,
-    );
-    in_range(
-        "international",
-        entries(&d, "Phoenix.International.actors.txt"),
-        7_840,
-        8_400,
-    );
-    in_range(
-        "milnonstate",
-        entries(&d, "Phoenix.MilNonState.actors.txt"),
-        1_780,
-        1_793,
-    );
+    in_range("countries", entries(&d, "Phoenix.Countries.actors.txt"), 25_800, 25_917);
+    in_range("international", entries(&d, "Phoenix.International.actors.txt"), 7_840, 8_400);
+    in_range("milnonstate", entries(&d, "Phoenix.MilNonState.actors.txt"), 1_780, 1_793);
     // 1,975 agent lines, most with a generated plural, plus !MINIST! expansions.
     in_range("agents", entries(&d, "Phoenix.agents.txt"), 3_900, 6_500);
     // 506 discard entries, 64 of them story-level.
     assert_eq!(d.story_discards.len(), 64);
-    in_range(
-        "discards",
-        d.discards.len() + d.story_discards.len(),
-        500,
-        506,
-    );
-    in_range(
-        "issues",
-        entries(&d, "Phoenix.IssueCoding.txt"),
-        2_900,
-        8_000,
-    );
+    in_range("discards", d.discards.len() + d.story_discards.len(), 500, 506);
+    in_range("issues", entries(&d, "Phoenix.IssueCoding.txt"), 2_900, 8_000);
     // 4,668 pattern lines; a handful are malformed or use undefined sets.
-    in_range(
-        "CAMEO.2.0 pattern lines",
-        pattern_lines(&d, "CAMEO.2.0.txt"),
-        4_600,
-        4_668,
-    );
+    in_range("CAMEO.2.0 pattern lines", pattern_lines(&d, "CAMEO.2.0.txt"), 4_600, 4_668);
     assert!(entries(&d, "CAMEO.2.0.txt") >= 4_668);
-    in_range(
-        "CAMEO.2.0 problems",
-        problems_in(&d, "CAMEO.2.0.txt"),
-        0,
-        30,
-    );
+    in_range("CAMEO.2.0 problems", problems_in(&d, "CAMEO.2.0.txt"), 0, 30);
     in_range("phoenix problems", d.problems.len(), 0, 80);
     // Only the notes and the preposition list are skipped.
     assert_eq!(d.skipped.len(), 2, "{:?}", d.skipped);
-    let usa = d
-        .actors
-        .iter()
-        .find(|a| a.phrase == "united states")
-        .expect("united states");
+    let usa = d.actors.iter().find(|a| a.phrase == "united states").expect("united states");
     assert_eq!(usa.codes[0].0.code(), "USA");
 }
 
 #[test]
 fn validation_dictionaries_load() {
-    for folder in [
-        "petrarch2-unittest",
-        "tabari-validation-petr1",
-        "udpetrarch-validation",
-    ] {
+    for folder in ["petrarch2-unittest", "tabari-validation-petr1", "udpetrarch-validation"] {
         let Some(d) = load_folder(folder) else { return };
         in_range(&format!("{folder} actors"), d.actors.len(), 150, 260);
         in_range(&format!("{folder} agents"), d.agents.len(), 140, 200);
         in_range(&format!("{folder} verbs"), d.verbs.len(), 500, 1_500);
         in_range(&format!("{folder} problems"), d.problems.len(), 0, 40);
         // The fictional date-restricted actor of the DATE tests.
-        let gollum = d
-            .actors
-            .iter()
-            .find(|a| a.phrase == "gollum")
-            .expect("gollum");
+        let gollum = d.actors.iter().find(|a| a.phrase == "gollum").expect("gollum");
         assert!(gollum.codes.len() >= 3, "{gollum:?}");
     }
 }
@@ -159,11 +97,7 @@ fn plover_agents_load() {
     // 2,169 entry lines.
     in_range("plover agents", d.agents.len(), 4_000, 7_000);
     in_range("plover agent problems", d.problems.len(), 0, 5);
-    let farmers = d
-        .agents
-        .iter()
-        .find(|a| a.phrase == "farmers")
-        .expect("plural generated");
+    let farmers = d.agents.iter().find(|a| a.phrase == "farmers").expect("plural generated");
     assert_eq!(farmers.codes[0].0.sectors, ["AGR"]);
 }
 
@@ -173,38 +107,18 @@ fn tabari_master_verbs_load() {
         return;
     };
     // 15,583 patterns under 1,216 roots.
-    in_range(
-        "tabari pattern lines",
-        pattern_lines(&d, "CAMEO.091003.master.verbs"),
-        15_500,
-        15_583,
-    );
+    in_range("tabari pattern lines", pattern_lines(&d, "CAMEO.091003.master.verbs"), 15_500, 15_583);
     in_range("tabari problems", d.problems.len(), 0, 40);
 }
 
 #[test]
 fn kinds_are_detected_from_name_then_content() {
     let p = Path::new;
-    assert_eq!(
-        detect_kind(p("x/Phoenix.agents.txt"), ""),
-        Ok(DictKind::Agents)
-    );
-    assert_eq!(
-        detect_kind(p("PETR.Validate.actors.txt"), ""),
-        Ok(DictKind::Actors)
-    );
-    assert_eq!(
-        detect_kind(p("PETR_Validate_verbs_2_02.txt"), ""),
-        Ok(DictKind::Verbs)
-    );
-    assert_eq!(
-        detect_kind(p("Phoenix.IssueCoding.txt"), ""),
-        Ok(DictKind::Issues)
-    );
-    assert_eq!(
-        detect_kind(p("Phoenix.discards.txt"), ""),
-        Ok(DictKind::Discards)
-    );
+    assert_eq!(detect_kind(p("x/Phoenix.agents.txt"), ""), Ok(DictKind::Agents));
+    assert_eq!(detect_kind(p("PETR.Validate.actors.txt"), ""), Ok(DictKind::Actors));
+    assert_eq!(detect_kind(p("PETR_Validate_verbs_2_02.txt"), ""), Ok(DictKind::Verbs));
+    assert_eq!(detect_kind(p("Phoenix.IssueCoding.txt"), ""), Ok(DictKind::Issues));
+    assert_eq!(detect_kind(p("Phoenix.discards.txt"), ""), Ok(DictKind::Discards));
     let verbs = "--- A [---] ---\nA\n- * B [010]\n- * C [020]\n";
     assert_eq!(detect_kind(p("CAMEO.2.0.txt"), verbs), Ok(DictKind::Verbs));
     assert!(detect_kind(p("README.md"), verbs).is_err());
@@ -217,11 +131,7 @@ fn files_and_folders_load_from_disk() {
     let dir = std::env::temp_dir().join(format!("dyad-dict-test-{}", std::process::id()));
     let sub = dir.join("nested");
     std::fs::create_dir_all(&sub).unwrap();
-    std::fs::write(
-        dir.join("mini.actors.txt"),
-        "FRANCE [FRA]\n+FRENCH\nBROKEN [FR/A]\n",
-    )
-    .unwrap();
+    std::fs::write(dir.join("mini.actors.txt"), "FRANCE [FRA]\n+FRENCH\nBROKEN [FR/A]\n").unwrap();
     // Latin-1 bytes must not stop a file from loading.
     std::fs::write(sub.join("mini.verbs"), b"CAF\xc9  [010]\n- * TALKS [040]\n").unwrap();
     std::fs::write(dir.join("README.md"), "# notes\n").unwrap();
@@ -230,26 +140,15 @@ fn files_and_folders_load_from_disk() {
     let d = Dictionaries::load(&dir).unwrap();
     assert_eq!(d.actors.len(), 2);
     assert_eq!(d.verbs.len(), 2);
-    assert!(d.verbs[0].elems.iter().any(
-        |e| matches!(e, crate::lexicon::PatElem::Verb(f) if f.contains(&"caf\u{e9}".to_string()))
-    ));
+    assert!(d.verbs[0].elems.iter().any(|e| matches!(e, crate::lexicon::PatElem::Verb(f) if f.contains(&"caf\u{e9}".to_string()))));
     assert_eq!(d.files.len(), 2);
     assert_eq!(d.skipped.len(), 2);
     assert_eq!(d.problems.len(), 2, "{:?}", d.problems);
 
     let report = check_report(&d);
     let actors_file = dir.join("mini.actors.txt");
-    assert!(
-        report.contains(&format!(
-            "{}:3: malformed actor code '[FR/A]'",
-            actors_file.display()
-        )),
-        "{report}"
-    );
-    assert!(
-        report.contains("kind: verbs, entries: 2, problems: 0"),
-        "{report}"
-    );
+    assert!(report.contains(&format!("{}:3: malformed actor code '[FR/A]'", actors_file.display())), "{report}");
+    assert!(report.contains("kind: verbs, entries: 2, problems: 0"), "{report}");
     assert!(report.contains("mystery.txt"), "{report}");
 
     let err = load_path(&dir.join("mystery.txt"), &mut Dictionaries::default()).unwrap_err();

@@ -64,10 +64,8 @@ const MAX_GAP: u8 = 12;
 /// Cap on the patterns produced from one source line by multi-word alternatives.
 pub const MAX_VARIANTS: usize = 512;
 /// Suffixes added to a TABARI stem (`ACCUS` -> accuse, accused, accusation, ...).
-const STEM_SUFFIXES: [&str; 19] = [
-    "", "s", "es", "e", "ed", "d", "ing", "er", "ers", "ion", "ions", "ation", "ations", "ment",
-    "ments", "y", "ies", "ian", "ians",
-];
+const STEM_SUFFIXES: [&str; 19] =
+    ["", "s", "es", "e", "ed", "d", "ing", "er", "ers", "ion", "ions", "ation", "ations", "ment", "ments", "y", "ies", "ian", "ians"];
 
 /// Splits a verb-pattern code into its two directions: `"042:043"` gives
 /// `(Some("042"), Some("043"))` (042 from source to target, 043 from target
@@ -147,11 +145,7 @@ enum Member {
 /// Parses a verb dictionary into `out`; returns the number of patterns added.
 pub(super) fn parse(lines: &[Line<'_>], ctx: &mut Ctx<'_>, out: &mut Vec<VerbPattern>) -> usize {
     let before = out.len();
-    let syntax = if lines.iter().any(|l| l.text.starts_with("---")) {
-        Syntax::Petrarch
-    } else {
-        Syntax::Tabari
-    };
+    let syntax = if lines.iter().any(|l| l.text.starts_with("---")) { Syntax::Petrarch } else { Syntax::Tabari };
     let synsets = collect_synsets(lines, ctx);
     let mut block: Option<Block<'_>> = None;
     let mut in_synset = false;
@@ -176,10 +170,7 @@ pub(super) fn parse(lines: &[Line<'_>], ctx: &mut Ctx<'_>, out: &mut Vec<VerbPat
             continue;
         }
         if t.contains('*') && !t.starts_with("---") {
-            ctx.problem(
-                line.no,
-                "pattern line without its leading '-'; read as a pattern",
-            );
+            ctx.problem(line.no, "pattern line without its leading '-'; read as a pattern");
             match block.as_mut() {
                 Some(b) => b.patterns.push((*line, t)),
                 None => ctx.problem(line.no, "pattern before any verb; skipped"),
@@ -194,10 +185,7 @@ pub(super) fn parse(lines: &[Line<'_>], ctx: &mut Ctx<'_>, out: &mut Vec<VerbPat
                     }
                     block = Some(Block::new(block_code(t, line.no, ctx)));
                 } else if t.starts_with('~') {
-                    ctx.problem(
-                        line.no,
-                        "verb transformation lines are not supported; skipped",
-                    );
+                    ctx.problem(line.no, "verb transformation lines are not supported; skipped");
                 } else {
                     match block.as_mut() {
                         Some(b) => {
@@ -205,9 +193,7 @@ pub(super) fn parse(lines: &[Line<'_>], ctx: &mut Ctx<'_>, out: &mut Vec<VerbPat
                                 b.verbs.push(v);
                             }
                         }
-                        None => {
-                            ctx.problem(line.no, "verb line before any '---' block header; skipped")
-                        }
+                        None => ctx.problem(line.no, "verb line before any '---' block header; skipped"),
                     }
                 }
             }
@@ -249,33 +235,18 @@ struct Block<'a> {
 
 impl<'a> Block<'a> {
     fn new(code: String) -> Self {
-        Block {
-            code,
-            verbs: Vec::new(),
-            patterns: Vec::new(),
-        }
+        Block { code, verbs: Vec::new(), patterns: Vec::new() }
     }
 
     /// Emits the verb-only patterns and every pattern crossed with every verb phrase.
-    fn finish(
-        self,
-        syntax: Syntax,
-        synsets: &Synsets,
-        ctx: &mut Ctx<'_>,
-        out: &mut Vec<VerbPattern>,
-    ) {
+    fn finish(self, syntax: Syntax, synsets: &Synsets, ctx: &mut Ctx<'_>, out: &mut Vec<VerbPattern>) {
         for v in &self.verbs {
             if v.code == "---" {
                 continue;
             }
             for p in &v.phrases {
                 if let Some(elems) = to_elems(p) {
-                    out.push(VerbPattern {
-                        code: v.code.clone(),
-                        elems,
-                        text: v.line.raw.trim().to_string(),
-                        origin: ctx.origin(v.line.no),
-                    });
+                    out.push(VerbPattern { code: v.code.clone(), elems, text: v.line.raw.trim().to_string(), origin: ctx.origin(v.line.no) });
                 }
             }
         }
@@ -322,12 +293,7 @@ impl<'a> Block<'a> {
                         }
                     }
                     if let Some(elems) = to_elems(&full) {
-                        out.push(VerbPattern {
-                            code: code.clone(),
-                            elems,
-                            text: line.raw.trim().to_string(),
-                            origin: ctx.origin(line.no),
-                        });
+                        out.push(VerbPattern { code: code.clone(), elems, text: line.raw.trim().to_string(), origin: ctx.origin(line.no) });
                     }
                 }
             }
@@ -341,10 +307,7 @@ fn block_code(t: &str, line: usize, ctx: &mut Ctx<'_>) -> String {
         Some((inner, _)) => match normalize_code(inner) {
             Some(c) => c,
             None => {
-                ctx.problem(
-                    line,
-                    format!("malformed block code '[{inner}]'; block has no default event"),
-                );
+                ctx.problem(line, format!("malformed block code '[{inner}]'; block has no default event"));
                 "---".to_string()
             }
         },
@@ -365,9 +328,7 @@ fn normalize_code(raw: &str) -> Option<String> {
     if raw == "---" || raw == "###" {
         return Some("---".to_string());
     }
-    let digits = |s: &str| {
-        s.is_empty() || ((2..=4).contains(&s.len()) && s.bytes().all(|b| b.is_ascii_digit()))
-    };
+    let digits = |s: &str| s.is_empty() || ((2..=4).contains(&s.len()) && s.bytes().all(|b| b.is_ascii_digit()));
     let ok = match raw.split_once(':') {
         Some((a, b)) => digits(a) && digits(b) && !(a.is_empty() && b.is_empty()),
         None => !raw.is_empty() && digits(raw),
@@ -376,20 +337,12 @@ fn normalize_code(raw: &str) -> Option<String> {
 }
 
 /// A PETRARCH-2 verb line: `VERB {FORMS} [code]`, `+CALL_OFF`, `RE_+ARREST`.
-fn petrarch_verb_line<'a>(
-    t: &str,
-    line: &Line<'a>,
-    ctx: &mut Ctx<'_>,
-    block_code: &str,
-) -> Option<VerbLine<'a>> {
+fn petrarch_verb_line<'a>(t: &str, line: &Line<'a>, ctx: &mut Ctx<'_>, block_code: &str) -> Option<VerbLine<'a>> {
     let (spec, code) = match bracket(t) {
         Some((inner, before)) => match normalize_code(inner) {
             Some(c) => (before, c),
             None => {
-                ctx.problem(
-                    line.no,
-                    format!("malformed verb code '[{inner}]'; block code used"),
-                );
+                ctx.problem(line.no, format!("malformed verb code '[{inner}]'; block code used"));
                 (before, block_code.to_string())
             }
         },
@@ -421,10 +374,7 @@ fn petrarch_verb_line<'a>(
             Some(i) => i,
             None => {
                 if words.len() > 1 {
-                    ctx.problem(
-                        line.no,
-                        format!("multi-word verb '{spec}' has no '+' on its verb; first word used"),
-                    );
+                    ctx.problem(line.no, format!("multi-word verb '{spec}' has no '+' on its verb; first word used"));
                 }
                 0
             }
@@ -433,11 +383,7 @@ fn petrarch_verb_line<'a>(
         let pre: Vec<String> = words[..head].iter().map(|w| lc(w)).collect();
         let post: Vec<String> = words[head + 1..].iter().map(|w| lc(w)).collect();
         let h = lc(words[head]);
-        let forms = if generate {
-            regular_verb_forms(&h)
-        } else {
-            vec![h]
-        };
+        let forms = if generate { regular_verb_forms(&h) } else { vec![h] };
         match groups.iter_mut().find(|g| g.0 == pre && g.2 == post) {
             Some(g) => {
                 for f in forms {
@@ -464,11 +410,7 @@ fn petrarch_verb_line<'a>(
             seq
         })
         .collect();
-    Some(VerbLine {
-        phrases,
-        code,
-        line: *line,
-    })
+    Some(VerbLine { phrases, code, line: *line })
 }
 
 /// A TABARI root line: `ROOT [code]`, `HAD_ AUDIENCE [---]`, `CALLED_ON [094]`.
@@ -477,27 +419,18 @@ fn tabari_root_line<'a>(t: &str, line: &Line<'a>, ctx: &mut Ctx<'_>) -> Option<B
         Some((inner, before)) => match normalize_code(inner) {
             Some(c) => (before, c),
             None => {
-                ctx.problem(
-                    line.no,
-                    format!("malformed root code '[{inner}]'; root has no default event"),
-                );
+                ctx.problem(line.no, format!("malformed root code '[{inner}]'; root has no default event"));
                 (before, "---".to_string())
             }
         },
         None => {
-            ctx.problem(
-                line.no,
-                "verb root without [code]; root has no default event",
-            );
+            ctx.problem(line.no, "verb root without [code]; root has no default event");
             (t, "---".to_string())
         }
     };
     let mut spec = spec.trim().to_string();
     if spec.contains('=') {
-        ctx.problem(
-            line.no,
-            format!("unexpected '=' in verb root '{spec}'; ignored"),
-        );
+        ctx.problem(line.no, format!("unexpected '=' in verb root '{spec}'; ignored"));
         spec.retain(|c| c != '=');
     }
     let words = split_words(&spec);
@@ -507,11 +440,7 @@ fn tabari_root_line<'a>(t: &str, line: &Line<'a>, ctx: &mut Ctx<'_>) -> Option<B
     }
     let mut seq: Seq = Vec::with_capacity(words.len() * 2);
     for (i, (w, exact, conn)) in words.iter().enumerate() {
-        let forms = if *exact {
-            vec![w.clone()]
-        } else {
-            stem_forms(w)
-        };
+        let forms = if *exact { vec![w.clone()] } else { stem_forms(w) };
         if i == 0 {
             seq.push(Piece::VerbForms(forms));
         } else {
@@ -522,11 +451,7 @@ fn tabari_root_line<'a>(t: &str, line: &Line<'a>, ctx: &mut Ctx<'_>) -> Option<B
         }
     }
     let mut b = Block::new(code.clone());
-    b.verbs.push(VerbLine {
-        phrases: vec![seq],
-        code,
-        line: *line,
-    });
+    b.verbs.push(VerbLine { phrases: vec![seq], code, line: *line });
     Some(b)
 }
 
@@ -540,11 +465,7 @@ fn tabari_forms_line(t: &str, line: &Line<'_>, ctx: &mut Ctx<'_>, b: &mut Block<
         return;
     };
     for form in t[1..end].split_whitespace() {
-        let words: Vec<String> = form
-            .split('_')
-            .filter(|w| !w.is_empty())
-            .map(normalize_phrase)
-            .collect();
+        let words: Vec<String> = form.split('_').filter(|w| !w.is_empty()).map(normalize_phrase).collect();
         let Some((head, rest)) = words.split_first() else {
             continue;
         };
@@ -589,11 +510,7 @@ fn regular_verb_forms(v: &str) -> Vec<String> {
     let n = b.len();
     let vowel = |c: u8| matches!(c, b'a' | b'e' | b'i' | b'o' | b'u');
     let cons_y = n >= 2 && b[n - 1] == b'y' && !vowel(b[n - 2]);
-    let third = if cons_y {
-        format!("{}ies", &v[..n - 1])
-    } else {
-        plural_of(v)
-    };
+    let third = if cons_y { format!("{}ies", &v[..n - 1]) } else { plural_of(v) };
     let past = if v.ends_with('e') {
         format!("{v}d")
     } else if cons_y {
@@ -601,12 +518,7 @@ fn regular_verb_forms(v: &str) -> Vec<String> {
     } else {
         format!("{v}ed")
     };
-    let ing = if n > 2
-        && v.ends_with('e')
-        && !v.ends_with("ee")
-        && !v.ends_with("ye")
-        && !v.ends_with("oe")
-    {
+    let ing = if n > 2 && v.ends_with('e') && !v.ends_with("ee") && !v.ends_with("ye") && !v.ends_with("oe") {
         format!("{}ing", &v[..n - 1])
     } else {
         format!("{v}ing")
@@ -635,13 +547,7 @@ pub fn stem_forms(stem: &str) -> Vec<String> {
         push(format!("{}ied", &stem[..n - 1]));
     }
     // Short consonant-vowel-consonant stems double their last letter (ban -> banned).
-    if n >= 3
-        && b[n - 1].is_ascii_alphabetic()
-        && !vowel(b[n - 1])
-        && !matches!(b[n - 1], b'w' | b'x' | b'y')
-        && vowel(b[n - 2])
-        && !vowel(b[n - 3])
-    {
+    if n >= 3 && b[n - 1].is_ascii_alphabetic() && !vowel(b[n - 1]) && !matches!(b[n - 1], b'w' | b'x' | b'y') && vowel(b[n - 2]) && !vowel(b[n - 3]) {
         let last = &stem[n - 1..];
         for suf in ["ed", "ing", "er"] {
             push(format!("{stem}{last}{suf}"));
@@ -679,10 +585,7 @@ fn collect_synsets(lines: &[Line<'_>], ctx: &mut Ctx<'_>) -> Synsets {
                 let m = if let Some(r) = member.strip_prefix('&') {
                     Member::Ref(r.trim().trim_end_matches('_').to_ascii_uppercase())
                 } else {
-                    let words: Vec<String> = normalize_phrase(member)
-                        .split(' ')
-                        .map(str::to_string)
-                        .collect();
+                    let words: Vec<String> = normalize_phrase(member).split(' ').map(str::to_string).collect();
                     Member::Phrase(words, member.ends_with('_'))
                 };
                 if let Some(d) = defs.get_mut(name) {
@@ -698,21 +601,13 @@ fn collect_synsets(lines: &[Line<'_>], ctx: &mut Ctx<'_>) -> Synsets {
         if resolve(name, &defs, 0, &mut out) {
             resolved.insert(name.clone(), out);
         } else {
-            ctx.problem(
-                *line,
-                format!("synonym set &{name} refers to an undefined or circular set; skipped"),
-            );
+            ctx.problem(*line, format!("synonym set &{name} refers to an undefined or circular set; skipped"));
         }
     }
     Synsets { resolved }
 }
 
-fn resolve(
-    name: &str,
-    defs: &HashMap<String, (Vec<Member>, bool, usize)>,
-    depth: usize,
-    out: &mut Vec<Vec<String>>,
-) -> bool {
+fn resolve(name: &str, defs: &HashMap<String, (Vec<Member>, bool, usize)>, depth: usize, out: &mut Vec<Vec<String>>) -> bool {
     let Some((members, plural, _)) = defs.get(name) else {
         return false;
     };
@@ -752,29 +647,16 @@ fn push_unique(out: &mut Vec<Vec<String>>, v: Vec<String>) {
 
 /// Compiles a pattern body (text after the leading `-`) into flattened
 /// variants and its code; problems are reported and give `None`.
-fn compile_pattern(
-    body: &str,
-    line: usize,
-    syntax: Syntax,
-    synsets: &Synsets,
-    ctx: &mut Ctx<'_>,
-) -> Option<(Vec<Seq>, String)> {
+fn compile_pattern(body: &str, line: usize, syntax: Syntax, synsets: &Synsets, ctx: &mut Ctx<'_>) -> Option<(Vec<Seq>, String)> {
     let Some((inner, pat)) = bracket(body) else {
         ctx.problem(line, "pattern has no [code]; skipped");
         return None;
     };
     let Some(code) = normalize_code(inner) else {
-        ctx.problem(
-            line,
-            format!("malformed event code '[{inner}]'; pattern skipped"),
-        );
+        ctx.problem(line, format!("malformed event code '[{inner}]'; pattern skipped"));
         return None;
     };
-    let mut p = PatternParser {
-        s: pat,
-        i: 0,
-        synsets,
-    };
+    let mut p = PatternParser { s: pat, i: 0, synsets };
     let nodes = match p.seq(&[]) {
         Ok((nodes, _)) => nodes,
         Err(msg) => {
@@ -784,23 +666,14 @@ fn compile_pattern(
     };
     let stars = count_stars(&nodes);
     if stars != 1 {
-        let msg = if stars == 0 {
-            "pattern has no '*' verb marker; skipped".to_string()
-        } else {
-            format!("pattern has {stars} '*' verb markers; skipped")
-        };
+        let msg = if stars == 0 { "pattern has no '*' verb marker; skipped".to_string() } else { format!("pattern has {stars} '*' verb markers; skipped") };
         ctx.problem(line, msg);
         return None;
     }
     let mut truncated = false;
     let seqs = flatten(&nodes, false, syntax, synsets, &mut truncated);
     if truncated {
-        ctx.problem(
-            line,
-            format!(
-                "pattern expands to more than {MAX_VARIANTS} variants; first {MAX_VARIANTS} kept"
-            ),
-        );
+        ctx.problem(line, format!("pattern expands to more than {MAX_VARIANTS} variants; first {MAX_VARIANTS} kept"));
     }
     Some((seqs, code))
 }
@@ -910,8 +783,7 @@ impl PatternParser<'_> {
         let b = self.s.as_bytes();
         let start = self.i + 1;
         let mut end = start;
-        while end < b.len() && (b[end].is_ascii_alphanumeric() || b[end] == b'_' || b[end] == b'-')
-        {
+        while end < b.len() && (b[end].is_ascii_alphanumeric() || b[end] == b'_' || b[end] == b'-') {
             end += 1;
         }
         let run = &self.s[start..end];
@@ -932,41 +804,18 @@ impl PatternParser<'_> {
 }
 
 fn is_special(c: u8) -> bool {
-    matches!(
-        c,
-        b' ' | b'\t'
-            | b'_'
-            | b'~'
-            | b'*'
-            | b'$'
-            | b'+'
-            | b'%'
-            | b'^'
-            | b'('
-            | b')'
-            | b'{'
-            | b'}'
-            | b'|'
-            | b'&'
-    )
+    matches!(c, b' ' | b'\t' | b'_' | b'~' | b'*' | b'$' | b'+' | b'%' | b'^' | b'(' | b')' | b'{' | b'}' | b'|' | b'&')
 }
 
 /// Flattens parsed elements into variants of pieces.
-fn flatten(
-    items: &[(Conn, Node)],
-    np: bool,
-    syntax: Syntax,
-    syn: &Synsets,
-    truncated: &mut bool,
-) -> Vec<Seq> {
+fn flatten(items: &[(Conn, Node)], np: bool, syntax: Syntax, syn: &Synsets, truncated: &mut bool) -> Vec<Seq> {
     let mut acc: Vec<Seq> = vec![Vec::new()];
     for (k, (conn, node)) in items.iter().enumerate() {
         let alts = flatten_node(node, syntax, syn, truncated);
         if alts.is_empty() {
             continue;
         }
-        let gap = (k > 0 && *conn == Conn::Loose)
-            .then_some(Piece::Gap(if np { NP_GAP } else { LOOSE_GAP }, false));
+        let gap = (k > 0 && *conn == Conn::Loose).then_some(Piece::Gap(if np { NP_GAP } else { LOOSE_GAP }, false));
         let mut next: Vec<Seq> = Vec::with_capacity(acc.len() * alts.len());
         'outer: for a in &acc {
             for alt in &alts {
@@ -993,24 +842,14 @@ fn flatten_node(node: &Node, syntax: Syntax, syn: &Synsets, truncated: &mut bool
             if w.is_empty() {
                 return vec![];
             }
-            let forms = if syntax == Syntax::Tabari && !exact {
-                stem_forms(w)
-            } else {
-                vec![w.clone()]
-            };
+            let forms = if syntax == Syntax::Tabari && !exact { stem_forms(w) } else { vec![w.clone()] };
             vec![vec![Piece::Words(forms)]]
         }
-        Node::Syn(name) => {
-            phrases_to_variants(syn.resolved.get(name).map(Vec::as_slice).unwrap_or(&[]))
-        }
+        Node::Syn(name) => phrases_to_variants(syn.resolved.get(name).map(Vec::as_slice).unwrap_or(&[])),
         Node::Star => vec![vec![Piece::Star]],
         Node::Source => vec![vec![Piece::Source]],
         Node::Target => vec![vec![Piece::Target]],
-        Node::Compound => vec![vec![
-            Piece::Source,
-            Piece::Gap(COMPOUND_GAP, true),
-            Piece::Target,
-        ]],
+        Node::Compound => vec![vec![Piece::Source, Piece::Gap(COMPOUND_GAP, true), Piece::Target]],
         Node::Skip => vec![vec![Piece::Gap(SKIP_GAP, true)]],
         Node::Group(np, items) => flatten(items, *np, syntax, syn, truncated),
         Node::Alt(alts) => {
@@ -1070,11 +909,7 @@ fn to_elems(seq: &[Piece]) -> Option<Vec<PatElem>> {
     let mut soft: u8 = 0;
     let mut has_verb = false;
     let flush = |out: &mut Vec<PatElem>, hard: &mut u16, soft: &mut u8| {
-        let g = if *hard > 0 {
-            (*hard).min(MAX_GAP as u16) as u8
-        } else {
-            *soft
-        };
+        let g = if *hard > 0 { (*hard).min(MAX_GAP as u16) as u8 } else { *soft };
         if g > 0 && !out.is_empty() {
             out.push(PatElem::Gap(g));
         }
@@ -1133,51 +968,22 @@ mod tests {
         let d = load(text);
         assert!(d.problems.is_empty(), "{:?}", d.problems);
         let codes: Vec<&str> = d.verbs.iter().map(|p| p.code.as_str()).collect();
-        assert_eq!(
-            codes,
-            ["070", "070", "040"],
-            "DENY has the null code: no verb-only pattern"
-        );
+        assert_eq!(codes, ["070", "070", "040"], "DENY has the null code: no verb-only pattern");
         assert_eq!(d.verbs[0].elems, [v(&["give", "gave", "given", "giving"])]);
-        assert_eq!(
-            d.verbs[1].elems,
-            [v(&[
-                "contribute",
-                "contributes",
-                "contributed",
-                "contributing"
-            ])]
-        );
-        assert_eq!(
-            d.verbs[2].elems,
-            [v(&["clarify", "clarifies", "clarified", "clarifying"])]
-        );
+        assert_eq!(d.verbs[1].elems, [v(&["contribute", "contributes", "contributed", "contributing"])]);
+        assert_eq!(d.verbs[2].elems, [v(&["clarify", "clarifies", "clarified", "clarifying"])]);
         assert_eq!(d.verbs[2].origin, "sample.verbs.txt:4");
         assert_eq!(d.verbs[2].text, "CLARIFY [040]");
     }
 
     #[test]
     fn pattern_elements_in_order_with_gaps() {
-        let text =
-            "--- MEET [---] ---\nMEET {MET MEETS MEETING}\n- $ * + IN_ CAPITAL [036]  # MEET\n";
+        let text = "--- MEET [---] ---\nMEET {MET MEETS MEETING}\n- $ * + IN_ CAPITAL [036]  # MEET\n";
         let d = load(text);
         assert_eq!(d.verbs.len(), 1);
         let p = &d.verbs[0];
         assert_eq!(p.code, "036");
-        assert_eq!(
-            p.elems,
-            [
-                PatElem::Source,
-                GAP,
-                v(&["meet", "met", "meets", "meeting"]),
-                GAP,
-                PatElem::Target,
-                GAP,
-                w(&["in"]),
-                GAP,
-                w(&["capital"])
-            ]
-        );
+        assert_eq!(p.elems, [PatElem::Source, GAP, v(&["meet", "met", "meets", "meeting"]), GAP, PatElem::Target, GAP, w(&["in"]), GAP, w(&["capital"])]);
         assert_eq!(p.text, "- $ * + IN_ CAPITAL [036]  # MEET");
         assert_eq!(p.origin, "sample.verbs.txt:3");
     }
@@ -1185,48 +991,17 @@ mod tests {
     #[test]
     fn underscores_make_words_adjacent() {
         let d = load("--- ACK [---] ---\nACKNOWLEDGE\n- SO IN_AND_*_OUT_AGAIN NOW [074]\n");
-        let forms = [
-            "acknowledge",
-            "acknowledges",
-            "acknowledged",
-            "acknowledging",
-        ];
-        assert_eq!(
-            d.verbs[0].elems,
-            [
-                w(&["so"]),
-                GAP,
-                w(&["in"]),
-                w(&["and"]),
-                v(&forms),
-                w(&["out"]),
-                w(&["again"]),
-                GAP,
-                w(&["now"])
-            ]
-        );
+        let forms = ["acknowledge", "acknowledges", "acknowledged", "acknowledging"];
+        assert_eq!(d.verbs[0].elems, [w(&["so"]), GAP, w(&["in"]), w(&["and"]), v(&forms), w(&["out"]), w(&["again"]), GAP, w(&["now"])]);
     }
 
     #[test]
     fn prepositional_and_noun_phrases() {
-        let d =
-            load("--- PUT [---] ---\nPUT {PUTS PUTTING}\n- * (TO A VOTE) {FINAL TOUCHES} [014]\n");
+        let d = load("--- PUT [---] ---\nPUT {PUTS PUTTING}\n- * (TO A VOTE) {FINAL TOUCHES} [014]\n");
         let forms = ["put", "puts", "putting"];
         assert_eq!(
             d.verbs[0].elems,
-            [
-                v(&forms),
-                GAP,
-                w(&["to"]),
-                GAP,
-                w(&["a"]),
-                GAP,
-                w(&["vote"]),
-                GAP,
-                w(&["final"]),
-                PatElem::Gap(NP_GAP),
-                w(&["touches"])
-            ]
+            [v(&forms), GAP, w(&["to"]), GAP, w(&["a"]), GAP, w(&["vote"]), GAP, w(&["final"]), PatElem::Gap(NP_GAP), w(&["touches"])]
         );
     }
 
@@ -1238,38 +1013,9 @@ mod tests {
         let forms = ["oust", "ousts", "ousted", "ousting"];
         let elems: Vec<&Vec<PatElem>> = d.verbs.iter().map(|p| &p.elems).collect();
         assert_eq!(elems.len(), 3);
-        assert_eq!(
-            *elems[0],
-            [
-                w(&["was", "were"]),
-                GAP,
-                v(&forms),
-                GAP,
-                w(&["president", "presidents"])
-            ]
-        );
-        assert_eq!(
-            *elems[1],
-            [
-                w(&["was", "were"]),
-                GAP,
-                v(&forms),
-                GAP,
-                w(&["prime"]),
-                w(&["minister"])
-            ]
-        );
-        assert_eq!(
-            *elems[2],
-            [
-                w(&["was", "were"]),
-                GAP,
-                v(&forms),
-                GAP,
-                w(&["prime"]),
-                w(&["ministers"])
-            ]
-        );
+        assert_eq!(*elems[0], [w(&["was", "were"]), GAP, v(&forms), GAP, w(&["president", "presidents"])]);
+        assert_eq!(*elems[1], [w(&["was", "were"]), GAP, v(&forms), GAP, w(&["prime"]), w(&["minister"])]);
+        assert_eq!(*elems[2], [w(&["was", "were"]), GAP, v(&forms), GAP, w(&["prime"]), w(&["ministers"])]);
     }
 
     #[test]
@@ -1278,24 +1024,8 @@ mod tests {
         let d = load(text);
         assert!(d.problems.is_empty(), "{:?}", d.problems);
         let forms = ["restore", "restores", "restored", "restoring"];
-        assert_eq!(
-            d.verbs[0].elems,
-            [
-                v(&forms),
-                GAP,
-                w(&["new"]),
-                w(&["military", "militaries"]),
-                w(&["relations"])
-            ]
-        );
-        assert_eq!(
-            d.verbs[1].elems,
-            [
-                w(&["military", "militaries", "closer", "closers"]),
-                GAP,
-                v(&forms)
-            ]
-        );
+        assert_eq!(d.verbs[0].elems, [v(&forms), GAP, w(&["new"]), w(&["military", "militaries"]), w(&["relations"])]);
+        assert_eq!(d.verbs[1].elems, [w(&["military", "militaries", "closer", "closers"]), GAP, v(&forms)]);
     }
 
     #[test]
@@ -1304,33 +1034,11 @@ mod tests {
         let forms = ["attend", "attends", "attended", "attending"];
         let p = &d.verbs[0];
         assert_eq!(p.code, "046:046");
-        assert_eq!(
-            p.elems,
-            [
-                PatElem::Source,
-                PatElem::Gap(COMPOUND_GAP),
-                PatElem::Target,
-                GAP,
-                v(&forms),
-                GAP,
-                w(&["summit"]),
-                GAP,
-                w(&["in"])
-            ]
-        );
+        assert_eq!(p.elems, [PatElem::Source, PatElem::Gap(COMPOUND_GAP), PatElem::Target, GAP, v(&forms), GAP, w(&["summit"]), GAP, w(&["in"])]);
         // A skip in the middle is a hard gap that absorbs the spaces around it.
         let d = load("--- A [---] ---\nLEAVE\n- * ^ INTO + [042]\n");
         let forms = ["leave", "leaves", "leaved", "leaving"];
-        assert_eq!(
-            d.verbs[0].elems,
-            [
-                v(&forms),
-                PatElem::Gap(SKIP_GAP),
-                w(&["into"]),
-                GAP,
-                PatElem::Target
-            ]
-        );
+        assert_eq!(d.verbs[0].elems, [v(&forms), PatElem::Gap(SKIP_GAP), w(&["into"]), GAP, PatElem::Target]);
     }
 
     #[test]
@@ -1339,44 +1047,13 @@ mod tests {
         let d = load(text);
         assert!(d.problems.is_empty(), "{:?}", d.problems);
         assert_eq!(d.verbs[0].code, "020");
-        assert_eq!(
-            d.verbs[0].elems,
-            [v(&["ask", "asked", "asking"]), w(&["for"])]
-        );
+        assert_eq!(d.verbs[0].elems, [v(&["ask", "asked", "asking"]), w(&["for"])]);
         // Each pattern is crossed with the single-word verbs and each multi-word verb.
-        let pats: Vec<&Vec<PatElem>> = d
-            .verbs
-            .iter()
-            .filter(|p| p.code == "030")
-            .map(|p| &p.elems)
-            .collect();
+        let pats: Vec<&Vec<PatElem>> = d.verbs.iter().filter(|p| p.code == "030").map(|p| &p.elems).collect();
         assert_eq!(pats.len(), 3);
-        assert_eq!(
-            *pats[0],
-            [
-                v(&["request", "requests", "requested", "requesting"]),
-                GAP,
-                w(&["help"])
-            ]
-        );
-        assert_eq!(
-            *pats[1],
-            [
-                v(&["ask", "asked", "asking"]),
-                w(&["for"]),
-                GAP,
-                w(&["help"])
-            ]
-        );
-        assert_eq!(
-            *pats[2],
-            [
-                w(&["re"]),
-                v(&["arrest", "arrests", "arrested", "arresting"]),
-                GAP,
-                w(&["help"])
-            ]
-        );
+        assert_eq!(*pats[0], [v(&["request", "requests", "requested", "requesting"]), GAP, w(&["help"])]);
+        assert_eq!(*pats[1], [v(&["ask", "asked", "asking"]), w(&["for"]), GAP, w(&["help"])]);
+        assert_eq!(*pats[2], [w(&["re"]), v(&["arrest", "arrests", "arrested", "arresting"]), GAP, w(&["help"])]);
     }
 
     #[test]
@@ -1393,53 +1070,14 @@ mod tests {
         let d = load(text);
         assert!(d.problems.is_empty(), "{:?}", d.problems);
         let abduct = stem_forms("abduct");
-        assert!(
-            abduct.contains(&"abducted".to_string()) && abduct.contains(&"abduction".to_string())
-        );
+        assert!(abduct.contains(&"abducted".to_string()) && abduct.contains(&"abduction".to_string()));
         let p: Vec<&VerbPattern> = d.verbs.iter().collect();
         assert_eq!(p[0].code, "181");
         assert_eq!(p[0].elems, [PatElem::Verb(abduct.clone())]);
-        assert_eq!(
-            p[1].elems,
-            [
-                PatElem::Target,
-                GAP,
-                w(&["in"]),
-                GAP,
-                PatElem::Source,
-                GAP,
-                w(&["was", "were"]),
-                GAP,
-                PatElem::Verb(abduct.clone())
-            ]
-        );
-        assert_eq!(
-            p[2].elems,
-            [
-                PatElem::Verb(abduct),
-                w(&["and"]),
-                PatElem::Words(stem_forms("killed")),
-                GAP,
-                w(&["by"]),
-                GAP,
-                PatElem::Source
-            ]
-        );
+        assert_eq!(p[1].elems, [PatElem::Target, GAP, w(&["in"]), GAP, PatElem::Source, GAP, w(&["was", "were"]), GAP, PatElem::Verb(abduct.clone())]);
+        assert_eq!(p[2].elems, [PatElem::Verb(abduct), w(&["and"]), PatElem::Words(stem_forms("killed")), GAP, w(&["by"]), GAP, PatElem::Source]);
         // Multi-word root: the first word is the verb, the rest follows.
-        assert_eq!(
-            p[3].elems,
-            [
-                PatElem::Source,
-                GAP,
-                v(&["had"]),
-                GAP,
-                PatElem::Words(stem_forms("audience")),
-                GAP,
-                w(&["with"]),
-                GAP,
-                PatElem::Target
-            ]
-        );
+        assert_eq!(p[3].elems, [PatElem::Source, GAP, v(&["had"]), GAP, PatElem::Words(stem_forms("audience")), GAP, w(&["with"]), GAP, PatElem::Target]);
         // `###` is TABARI's null code: no verb-only pattern for ABANDON.
         assert_eq!(p[4].code, "160");
         assert_eq!(p.len(), 5);
@@ -1452,36 +1090,12 @@ mod tests {
         assert!(d.problems.is_empty(), "{:?}", d.problems);
         assert_eq!(d.verbs[0].elems, [v(&["break", "broke", "broken"])]);
         assert_eq!(d.verbs[1].elems, [v(&["broken"]), w(&["down"])]);
-        let pats: Vec<&Vec<PatElem>> = d
-            .verbs
-            .iter()
-            .filter(|p| p.code == "172")
-            .map(|p| &p.elems)
-            .collect();
+        let pats: Vec<&Vec<PatElem>> = d.verbs.iter().filter(|p| p.code == "172").map(|p| &p.elems).collect();
         // Two verb phrases x two alternative shapes.
         assert_eq!(pats.len(), 4);
         let forb = PatElem::Words(stem_forms("for"));
-        assert_eq!(
-            *pats[0],
-            [
-                v(&["break", "broke", "broken"]),
-                GAP,
-                forb.clone(),
-                GAP,
-                PatElem::Words(stem_forms("embargo"))
-            ]
-        );
-        assert_eq!(
-            *pats[2],
-            [
-                v(&["break", "broke", "broken"]),
-                GAP,
-                forb,
-                GAP,
-                w(&["economic"]),
-                PatElem::Words(stem_forms("sanctions"))
-            ]
-        );
+        assert_eq!(*pats[0], [v(&["break", "broke", "broken"]), GAP, forb.clone(), GAP, PatElem::Words(stem_forms("embargo"))]);
+        assert_eq!(*pats[2], [v(&["break", "broke", "broken"]), GAP, forb, GAP, w(&["economic"]), PatElem::Words(stem_forms("sanctions"))]);
     }
 
     #[test]

@@ -128,10 +128,7 @@ pub enum GoldError {
 
 /// Reads a gold file, detecting its format from the content.
 pub fn read_gold(path: &Path) -> Result<GoldSet, GoldError> {
-    let bytes = std::fs::read(path).map_err(|source| GoldError::Io {
-        path: path.to_path_buf(),
-        source,
-    })?;
+    let bytes = std::fs::read(path).map_err(|source| GoldError::Io { path: path.to_path_buf(), source })?;
     let mut problems = Vec::new();
     let text = match String::from_utf8(bytes) {
         Ok(s) => s,
@@ -139,10 +136,7 @@ pub fn read_gold(path: &Path) -> Result<GoldSet, GoldError> {
             problems.push(Problem {
                 line: 0,
                 record: None,
-                message: format!(
-                    "file is not valid UTF-8 (first bad byte at offset {}); invalid bytes replaced",
-                    e.utf8_error().valid_up_to()
-                ),
+                message: format!("file is not valid UTF-8 (first bad byte at offset {}); invalid bytes replaced", e.utf8_error().valid_up_to()),
             });
             String::from_utf8_lossy(e.as_bytes()).into_owned()
         }
@@ -150,17 +144,8 @@ pub fn read_gold(path: &Path) -> Result<GoldSet, GoldError> {
     let mut set = match detect_format(&text) {
         Some(GoldFormat::Jsonl) => parse_jsonl(&text),
         Some(GoldFormat::PetrarchXml) => parse_petrarch(&text),
-        Some(GoldFormat::PloverGsr) => {
-            parse_plover_gsr(&text).map_err(|source| GoldError::Json {
-                path: path.to_path_buf(),
-                source,
-            })?
-        }
-        None => {
-            return Err(GoldError::UnknownFormat {
-                path: path.to_path_buf(),
-            })
-        }
+        Some(GoldFormat::PloverGsr) => parse_plover_gsr(&text).map_err(|source| GoldError::Json { path: path.to_path_buf(), source })?,
+        None => return Err(GoldError::UnknownFormat { path: path.to_path_buf() }),
     };
     problems.append(&mut set.problems);
     set.problems = problems;
@@ -175,9 +160,7 @@ pub fn detect_format(text: &str) -> Option<GoldFormat> {
     match trimmed.as_bytes().first() {
         Some(b'[') => Some(GoldFormat::PloverGsr),
         Some(b'{') => Some(GoldFormat::Jsonl),
-        _ if memchr::memmem::find(text.as_bytes(), b"<Sentence").is_some() => {
-            Some(GoldFormat::PetrarchXml)
-        }
+        _ if memchr::memmem::find(text.as_bytes(), b"<Sentence").is_some() => Some(GoldFormat::PetrarchXml),
         _ => None,
     }
 }
@@ -244,11 +227,7 @@ pub fn parse_jsonl(text: &str) -> GoldSet {
         let raw: JsonlDoc = match serde_json::from_str(line) {
             Ok(d) => d,
             Err(e) => {
-                problems.push(Problem {
-                    line: line_no,
-                    record: None,
-                    message: format!("not a gold document ({e}); line skipped"),
-                });
+                problems.push(Problem { line: line_no, record: None, message: format!("not a gold document ({e}); line skipped") });
                 continue;
             }
         };
@@ -278,11 +257,7 @@ pub fn parse_jsonl(text: &str) -> GoldSet {
             });
         }
         if let Some(msg) = bad {
-            problems.push(Problem {
-                line: line_no,
-                record: Some(raw.id),
-                message: format!("{msg}; document skipped"),
-            });
+            problems.push(Problem { line: line_no, record: Some(raw.id), message: format!("{msg}; document skipped") });
             continue;
         }
         let date = match raw.date {
@@ -300,27 +275,12 @@ pub fn parse_jsonl(text: &str) -> GoldSet {
             None => None,
         };
         if !seen.insert(raw.id.clone()) {
-            problems.push(Problem {
-                line: line_no,
-                record: Some(raw.id.clone()),
-                message: "duplicate id; document kept".to_string(),
-            });
+            problems.push(Problem { line: line_no, record: Some(raw.id.clone()), message: "duplicate id; document kept".to_string() });
         }
         let expect_none = raw.expect_none.unwrap_or(events.is_empty());
-        docs.push(GoldDoc {
-            id: raw.id,
-            date,
-            text: collapse_ws(&raw.text),
-            category: raw.category,
-            events,
-            expect_none,
-        });
+        docs.push(GoldDoc { id: raw.id, date, text: collapse_ws(&raw.text), category: raw.category, events, expect_none });
     }
-    GoldSet {
-        format: GoldFormat::Jsonl,
-        docs,
-        problems,
-    }
+    GoldSet { format: GoldFormat::Jsonl, docs, problems }
 }
 
 /// Accepts `YYYY-MM-DD` with a plausible month and day.
@@ -399,21 +359,14 @@ pub fn parse_petrarch(text: &str) -> GoldSet {
     let mut problems = Vec::new();
     for (k, &start) in starts.iter().enumerate() {
         let next = starts.get(k + 1).copied().unwrap_or(bytes.len());
-        let end = close
-            .find(&bytes[start..next])
-            .map(|p| start + p)
-            .unwrap_or(next);
+        let end = close.find(&bytes[start..next]).map(|p| start + p).unwrap_or(next);
         let line = line_of(&line_starts, start);
         match parse_record(&masked[start..end], line, &mut problems) {
             Ok(doc) => docs.push(doc),
             Err(p) => problems.push(p),
         }
     }
-    GoldSet {
-        format: GoldFormat::PetrarchXml,
-        docs,
-        problems,
-    }
+    GoldSet { format: GoldFormat::PetrarchXml, docs, problems }
 }
 
 /// Reads one record; a fatal problem skips it, repairable ones are pushed to
@@ -421,27 +374,14 @@ pub fn parse_petrarch(text: &str) -> GoldSet {
 fn parse_record(rec: &str, line: usize, problems: &mut Vec<Problem>) -> Result<GoldDoc, Problem> {
     let tag_end = rec.find('>').unwrap_or(rec.len());
     let attrs = parse_attrs(&rec["<Sentence".len()..tag_end]);
-    let attr = |name: &str| {
-        attrs
-            .iter()
-            .find(|(k, _)| k.eq_ignore_ascii_case(name))
-            .map(|(_, v)| v.clone())
-    };
+    let attr = |name: &str| attrs.iter().find(|(k, _)| k.eq_ignore_ascii_case(name)).map(|(_, v)| v.clone());
     let id = attr("id");
-    let problem = |message: String| Problem {
-        line,
-        record: id.clone(),
-        message,
-    };
+    let problem = |message: String| Problem { line, record: id.clone(), message };
     let Some(id_str) = id.clone().filter(|s| !s.trim().is_empty()) else {
-        return Err(problem(
-            "<Sentence> without an id; record skipped".to_string(),
-        ));
+        return Err(problem("<Sentence> without an id; record skipped".to_string()));
     };
     if attr("evaluate").is_some_and(|v| v.eq_ignore_ascii_case("false")) {
-        return Err(problem(
-            "evaluate=\"false\": upstream bypasses this record; skipped".to_string(),
-        ));
+        return Err(problem("evaluate=\"false\": upstream bypasses this record; skipped".to_string()));
     }
     let body = &rec[(tag_end + 1).min(rec.len())..];
 
@@ -452,50 +392,30 @@ fn parse_record(rec: &str, line: usize, problems: &mut Vec<Problem>) -> Result<G
         let after = &body[pos + "<EventCoding".len()..];
         let end = after.find('>').unwrap_or(after.len());
         let a = parse_attrs(&after[..end]);
-        let get = |name: &str| {
-            a.iter()
-                .find(|(k, _)| k.eq_ignore_ascii_case(name))
-                .map(|(_, v)| v.trim().to_string())
-        };
+        let get = |name: &str| a.iter().find(|(k, _)| k.eq_ignore_ascii_case(name)).map(|(_, v)| v.trim().to_string());
         n_codings += 1;
         if let Some(err) = get("error") {
-            return Err(problem(format!(
-                "expects a discard (error=\"{err}\"); record skipped: there is no event to score"
-            )));
+            return Err(problem(format!("expects a discard (error=\"{err}\"); record skipped: there is no event to score")));
         }
         if get("noevents").is_some_and(|v| v.eq_ignore_ascii_case("true")) {
             expect_none = true;
             continue;
         }
         let (Some(source), Some(event)) = (get("sourcecode"), get("eventcode")) else {
-            return Err(problem(
-                "<EventCoding> lacks sourcecode or eventcode; record skipped".to_string(),
-            ));
+            return Err(problem("<EventCoding> lacks sourcecode or eventcode; record skipped".to_string()));
         };
         if source.is_empty() || event.is_empty() {
-            return Err(problem(
-                "<EventCoding> has an empty sourcecode or eventcode; record skipped".to_string(),
-            ));
+            return Err(problem("<EventCoding> has an empty sourcecode or eventcode; record skipped".to_string()));
         }
-        events.push(GoldEvent {
-            source,
-            target: get("targetcode").filter(|t| !t.is_empty()),
-            cameo: Some(event),
-            plover: None,
-            date: None,
-        });
+        events.push(GoldEvent { source, target: get("targetcode").filter(|t| !t.is_empty()), cameo: Some(event), plover: None, date: None });
     }
     if n_codings == 0 {
-        return Err(problem(
-            "no <EventCoding>: nothing is expected or forbidden; record skipped".to_string(),
-        ));
+        return Err(problem("no <EventCoding>: nothing is expected or forbidden; record skipped".to_string()));
     }
     if expect_none && !events.is_empty() {
         // Contradictory; the explicit events are the more specific claim.
         expect_none = false;
-        problems.push(problem(
-            "noevents=\"True\" beside real codings; codings kept".to_string(),
-        ));
+        problems.push(problem("noevents=\"True\" beside real codings; codings kept".to_string()));
     }
     let raw_text = match (body.find("<Text>"), body.find("</Text>")) {
         (Some(a), Some(b)) if b > a => body[a + "<Text>".len()..b].to_string(),
@@ -512,9 +432,7 @@ fn parse_record(rec: &str, line: usize, problems: &mut Vec<Problem>) -> Result<G
         Some(d) => {
             let parsed = compact_date(d.trim());
             if parsed.is_none() {
-                problems.push(problem(format!(
-                    "unreadable date {d:?}; record kept without a date"
-                )));
+                problems.push(problem(format!("unreadable date {d:?}; record kept without a date")));
             }
             parsed
         }
@@ -523,14 +441,7 @@ fn parse_record(rec: &str, line: usize, problems: &mut Vec<Problem>) -> Result<G
             None
         }
     };
-    Ok(GoldDoc {
-        id: id_str,
-        date,
-        text,
-        category: attr("category").filter(|c| !c.trim().is_empty()),
-        events,
-        expect_none,
-    })
+    Ok(GoldDoc { id: id_str, date, text, category: attr("category").filter(|c| !c.trim().is_empty()), events, expect_none })
 }
 
 /// TABARI-style records put the sentence straight after the codings; it ends
@@ -568,9 +479,7 @@ fn mask_comments(text: &str) -> String {
         let start = pos + o;
         let end = match close.find(&bytes[start + 4..]) {
             Some(c) => start + 4 + c + 3,
-            None => memchr::memchr(b'\n', &bytes[start..])
-                .map(|n| start + n)
-                .unwrap_or(bytes.len()),
+            None => memchr::memchr(b'\n', &bytes[start..]).map(|n| start + n).unwrap_or(bytes.len()),
         };
         for b in &mut out[start..end] {
             if *b != b'\n' {
@@ -614,9 +523,7 @@ fn parse_attrs(s: &str) -> Vec<(String, String)> {
         let value = if i < b.len() && (b[i] == b'"' || b[i] == b'\'') {
             let q = b[i];
             let vs = i + 1;
-            let ve = memchr::memchr(q, &b[vs..])
-                .map(|p| vs + p)
-                .unwrap_or(b.len());
+            let ve = memchr::memchr(q, &b[vs..]).map(|p| vs + p).unwrap_or(b.len());
             i = (ve + 1).min(b.len());
             &s[vs..ve]
         } else {
@@ -641,10 +548,7 @@ fn strip_tags(s: &str) -> String {
     while let Some(p) = rest.find('<') {
         out.push_str(&rest[..p]);
         let after = &rest[p + 1..];
-        let starts_tag = after
-            .chars()
-            .next()
-            .is_some_and(|c| c.is_ascii_alphabetic() || c == '/' || c == '!');
+        let starts_tag = after.chars().next().is_some_and(|c| c.is_ascii_alphabetic() || c == '/' || c == '!');
         match (starts_tag, after.find('>')) {
             (true, Some(e)) if !after[..e].contains('\n') => {
                 out.push(' ');
@@ -664,11 +568,7 @@ fn decode_entities(s: &str) -> String {
     if !s.contains('&') {
         return s.to_string();
     }
-    s.replace("&lt;", "<")
-        .replace("&gt;", ">")
-        .replace("&quot;", "\"")
-        .replace("&apos;", "'")
-        .replace("&amp;", "&")
+    s.replace("&lt;", "<").replace("&gt;", ">").replace("&quot;", "\"").replace("&apos;", "'").replace("&amp;", "&")
 }
 
 fn collapse_ws(s: &str) -> String {
@@ -676,9 +576,7 @@ fn collapse_ws(s: &str) -> String {
 }
 
 fn line_index(bytes: &[u8]) -> Vec<usize> {
-    std::iter::once(0)
-        .chain(memchr::memchr_iter(b'\n', bytes).map(|p| p + 1))
-        .collect()
+    std::iter::once(0).chain(memchr::memchr_iter(b'\n', bytes).map(|p| p + 1)).collect()
 }
 
 fn line_of(starts: &[usize], pos: usize) -> usize {
@@ -704,27 +602,15 @@ pub fn parse_plover_gsr(text: &str) -> Result<GoldSet, serde_json::Error> {
     let mut docs = Vec::new();
     let mut problems = Vec::new();
     let serde_json::Value::Array(items) = value else {
-        problems.push(Problem {
-            line: 0,
-            record: None,
-            message: "top-level JSON value is not an array; nothing read".to_string(),
-        });
-        return Ok(GoldSet {
-            format: GoldFormat::PloverGsr,
-            docs,
-            problems,
-        });
+        problems.push(Problem { line: 0, record: None, message: "top-level JSON value is not an array; nothing read".to_string() });
+        return Ok(GoldSet { format: GoldFormat::PloverGsr, docs, problems });
     };
     for (i, item) in items.iter().enumerate() {
         // The array has no line structure worth reporting; the record number
         // (1-based) stands in for the line.
         let rec_no = i + 1;
         let id = item.get("id").and_then(|v| v.as_str()).map(str::to_string);
-        let problem = |message: &str| Problem {
-            line: rec_no,
-            record: id.clone(),
-            message: format!("record {rec_no}: {message}"),
-        };
+        let problem = |message: &str| Problem { line: rec_no, record: id.clone(), message: format!("record {rec_no}: {message}") };
         let Some(event) = item.get("event").and_then(|v| v.as_str()) else {
             problems.push(problem("no \"event\"; record skipped"));
             continue;
@@ -747,11 +633,7 @@ pub fn parse_plover_gsr(text: &str) -> Result<GoldSet, serde_json::Error> {
         }
         let targets = actor_codes(item.get("target"));
         let plover = normalize_plover(event);
-        let reciprocal = item
-            .get("textInfo")
-            .and_then(|t| t.get("markup"))
-            .and_then(|m| m.as_str())
-            .is_some_and(|m| m.contains("SRC/TAR"));
+        let reciprocal = item.get("textInfo").and_then(|t| t.get("markup")).and_then(|m| m.as_str()).is_some_and(|m| m.contains("SRC/TAR"));
         let mut events = Vec::new();
         let mk = |s: &str, t: Option<&str>| GoldEvent {
             source: s.to_string(),
@@ -777,24 +659,10 @@ pub fn parse_plover_gsr(text: &str) -> Result<GoldSet, serde_json::Error> {
                 }
             }
         }
-        let date = item
-            .get("date")
-            .and_then(|v| v.as_str())
-            .and_then(check_iso_date);
-        docs.push(GoldDoc {
-            id: id_str,
-            date,
-            text: collapse_ws(text),
-            category: None,
-            events,
-            expect_none: false,
-        });
+        let date = item.get("date").and_then(|v| v.as_str()).and_then(check_iso_date);
+        docs.push(GoldDoc { id: id_str, date, text: collapse_ws(text), category: None, events, expect_none: false });
     }
-    Ok(GoldSet {
-        format: GoldFormat::PloverGsr,
-        docs,
-        problems,
-    })
+    Ok(GoldSet { format: GoldFormat::PloverGsr, docs, problems })
 }
 
 fn actor_codes(v: Option<&serde_json::Value>) -> Vec<String> {
@@ -807,12 +675,7 @@ fn actor_codes(v: Option<&serde_json::Value>) -> Vec<String> {
             if code.is_empty() {
                 return None;
             }
-            let sector = a
-                .get("sector")
-                .and_then(|s| s.as_str())
-                .map(str::trim)
-                .filter(|s| !s.is_empty() && *s != "***")
-                .unwrap_or("");
+            let sector = a.get("sector").and_then(|s| s.as_str()).map(str::trim).filter(|s| !s.is_empty() && *s != "***").unwrap_or("");
             Some(format!("{code}{sector}"))
         })
         .collect()
@@ -849,34 +712,22 @@ mod tests {
         assert_eq!(a.events[0].cameo.as_deref(), Some("042"));
         let c = &set.docs[1];
         assert_eq!(c.date, None, "unreadable doc date is dropped");
-        assert_eq!(
-            c.events[0].source, "",
-            "null source = actor in no dictionary"
-        );
+        assert_eq!(c.events[0].source, "", "null source = actor in no dictionary");
         assert_eq!(c.events[0].plover.as_deref(), Some("REQUEST"));
         assert_eq!(c.events[0].date.as_deref(), Some("2001-02-04"));
         assert!(set.docs[2].expect_none, "empty events means expect nothing");
         assert!(!set.docs[3].expect_none, "explicit expect_none wins");
 
-        let lines: Vec<(usize, Option<&str>)> = set
-            .problems
-            .iter()
-            .map(|p| (p.line, p.record.as_deref()))
-            .collect();
+        let lines: Vec<(usize, Option<&str>)> = set.problems.iter().map(|p| (p.line, p.record.as_deref())).collect();
         assert_eq!(lines, [(3, None), (4, Some("b")), (5, Some("c"))]);
         assert!(set.problems[1].message.contains("neither"));
     }
 
     #[test]
     fn old_plover_names_are_mapped() {
-        for (old, new) in [
-            ("DEMAND", "REQUEST"),
-            ("DISAPPROVE", "ACCUSE"),
-            ("INVESTIGATE", "ACCUSE"),
-            ("FIGHT", "ASSAULT"),
-            ("consult", "CONSULT"),
-            ("AGREE", "AGREE"),
-        ] {
+        for (old, new) in
+            [("DEMAND", "REQUEST"), ("DISAPPROVE", "ACCUSE"), ("INVESTIGATE", "ACCUSE"), ("FIGHT", "ASSAULT"), ("consult", "CONSULT"), ("AGREE", "AGREE")]
+        {
             assert_eq!(normalize_plover(old), new, "{old}");
         }
     }
@@ -986,14 +837,8 @@ Arnor and Gondor.
         assert_eq!(s6.text, "Arnor and Gondor.");
         assert_eq!(s6.date, None);
 
-        let msgs: Vec<(Option<&str>, &str)> = set
-            .problems
-            .iter()
-            .map(|p| (p.record.as_deref(), p.message.as_str()))
-            .collect();
-        let has = |id: Option<&str>, needle: &str| {
-            msgs.iter().any(|(r, m)| *r == id && m.contains(needle))
-        };
+        let msgs: Vec<(Option<&str>, &str)> = set.problems.iter().map(|p| (p.record.as_deref(), p.message.as_str())).collect();
+        let has = |id: Option<&str>, needle: &str| msgs.iter().any(|(r, m)| *r == id && m.contains(needle));
         assert!(has(Some("S3"), "discard"), "{msgs:?}");
         assert!(has(Some("S4"), "evaluate"), "{msgs:?}");
         assert!(has(Some("S6"), "date"), "{msgs:?}");
@@ -1001,10 +846,7 @@ Arnor and Gondor.
         assert!(has(Some("S8"), "no <EventCoding>"), "{msgs:?}");
         assert!(has(Some("S9"), "empty text"), "{msgs:?}");
         assert_eq!(set.problems.len(), 6, "{msgs:?}");
-        let s3 = set
-            .problems
-            .iter()
-            .find(|p| p.record.as_deref() == Some("S3"));
+        let s3 = set.problems.iter().find(|p| p.record.as_deref() == Some("S3"));
         assert_eq!(s3.map(|p| p.line), Some(22));
     }
 
@@ -1042,48 +884,23 @@ Arnor and Gondor.
         assert_eq!(detect_format(PLOVER_SAMPLE), Some(GoldFormat::PloverGsr));
         let set = parse_plover_gsr(PLOVER_SAMPLE).expect("valid JSON");
         let ids: Vec<&str> = set.docs.iter().map(|d| d.id.as_str()).collect();
-        assert_eq!(
-            ids,
-            ["G-1", "G-2", "G-3"],
-            "header and source-less record skipped"
-        );
+        assert_eq!(ids, ["G-1", "G-2", "G-3"], "header and source-less record skipped");
         let pairs = |d: &GoldDoc| -> Vec<(String, Option<String>, Option<String>)> {
-            d.events
-                .iter()
-                .map(|e| (e.source.clone(), e.target.clone(), e.plover.clone()))
-                .collect()
+            d.events.iter().map(|e| (e.source.clone(), e.target.clone(), e.plover.clone())).collect()
         };
         let s = |x: &str| x.to_string();
-        assert_eq!(
-            pairs(&set.docs[0]),
-            [
-                (s("HUNGOV"), Some(s("ROU")), Some(s("REQUEST"))),
-                (s("HUNGOV"), Some(s("ALBCVLalb")), Some(s("REQUEST"))),
-            ]
-        );
+        assert_eq!(pairs(&set.docs[0]), [(s("HUNGOV"), Some(s("ROU")), Some(s("REQUEST"))), (s("HUNGOV"), Some(s("ALBCVLalb")), Some(s("REQUEST"))),]);
         assert_eq!(set.docs[0].text, "Hungary asked Romania.");
         assert_eq!(set.docs[0].date.as_deref(), Some("2000-01-01"));
         assert_eq!(
             pairs(&set.docs[1]),
-            [
-                (s("USA"), Some(s("JOR")), Some(s("AGREE"))),
-                (s("JOR"), Some(s("USA")), Some(s("AGREE"))),
-            ],
+            [(s("USA"), Some(s("JOR")), Some(s("AGREE"))), (s("JOR"), Some(s("USA")), Some(s("AGREE"))),],
             "SRC/TAR without target is reciprocal"
         );
-        assert_eq!(
-            pairs(&set.docs[2]),
-            [
-                (s("LVA"), None, Some(s("RETREAT"))),
-                (s("EST"), None, Some(s("RETREAT"))),
-            ]
-        );
+        assert_eq!(pairs(&set.docs[2]), [(s("LVA"), None, Some(s("RETREAT"))), (s("EST"), None, Some(s("RETREAT"))),]);
         assert_eq!(set.problems.len(), 1);
         assert_eq!(set.problems[0].record.as_deref(), Some("G-4"));
-        assert!(set
-            .docs
-            .iter()
-            .all(|d| d.events.iter().all(|e| e.date.is_none())));
+        assert!(set.docs.iter().all(|d| d.events.iter().all(|e| e.date.is_none())));
     }
 
     #[test]
@@ -1091,21 +908,14 @@ Arnor and Gondor.
         let dir = std::env::temp_dir().join(format!("dyad-eval-gold-{}", std::process::id()));
         std::fs::create_dir_all(&dir).expect("temp dir");
         let jsonl = dir.join("g.jsonl");
-        std::fs::write(
-            &jsonl,
-            "{\"id\":\"a\",\"text\":\"t\",\"events\":[{\"source\":\"USA\",\"target\":\"RUS\",\"cameo\":\"042\"}]}\n",
-        )
-        .expect("write");
+        std::fs::write(&jsonl, "{\"id\":\"a\",\"text\":\"t\",\"events\":[{\"source\":\"USA\",\"target\":\"RUS\",\"cameo\":\"042\"}]}\n").expect("write");
         assert_eq!(read_gold(&jsonl).expect("reads").format, GoldFormat::Jsonl);
         let xml = dir.join("g.xml");
         std::fs::write(&xml, PETR_SAMPLE).expect("write");
         assert_eq!(read_gold(&xml).expect("reads").docs.len(), 4);
         let other = dir.join("g.txt");
         std::fs::write(&other, "just some prose\n").expect("write");
-        assert!(matches!(
-            read_gold(&other),
-            Err(GoldError::UnknownFormat { .. })
-        ));
+        assert!(matches!(read_gold(&other), Err(GoldError::UnknownFormat { .. })));
         let broken = dir.join("b.json");
         std::fs::write(&broken, "[{\"id\": ").expect("write");
         let err = read_gold(&broken).expect_err("broken JSON");
@@ -1113,11 +923,7 @@ Arnor and Gondor.
         let missing = read_gold(&dir.join("absent.jsonl")).expect_err("missing");
         assert!(matches!(missing, GoldError::Io { .. }));
         let latin1 = dir.join("l.jsonl");
-        std::fs::write(
-            &latin1,
-            b"{\"id\":\"a\",\"text\":\"caf\xe9\",\"events\":[]}\n",
-        )
-        .expect("write");
+        std::fs::write(&latin1, b"{\"id\":\"a\",\"text\":\"caf\xe9\",\"events\":[]}\n").expect("write");
         let set = read_gold(&latin1).expect("lossy read");
         assert_eq!(set.docs.len(), 1);
         assert!(set.problems[0].message.contains("UTF-8"));
@@ -1144,14 +950,7 @@ Arnor and Gondor.
         }
         let wants = [
             // 78 records; abc12_3 has an empty <Text> (1 coding lost).
-            Want {
-                file: "petr2-gsr-validation/PETR2_GSR_validation.xml",
-                format: GoldFormat::PetrarchXml,
-                records: 78,
-                docs: 77,
-                events: 79,
-                expect_none: 12,
-            },
+            Want { file: "petr2-gsr-validation/PETR2_GSR_validation.xml", format: GoldFormat::PetrarchXml, records: 78, docs: 77, events: 79, expect_none: 12 },
             // 284 records: 7 error codings, PATTERN-06 has no coding.
             Want {
                 file: "petrarch2-unittest/PETR.UnitTest.records.xml",
@@ -1180,39 +979,11 @@ Arnor and Gondor.
                 expect_none: 0,
             },
             // 322 sentences; one has no source actor.
-            Want {
-                file: "plover-gsr/PLOVER_GSR_CAMEO.json",
-                format: GoldFormat::PloverGsr,
-                records: 322,
-                docs: 321,
-                events: 362,
-                expect_none: 0,
-            },
-            Want {
-                file: "plover-gsr/gold.jsonl",
-                format: GoldFormat::Jsonl,
-                records: 322,
-                docs: 322,
-                events: 353,
-                expect_none: 3,
-            },
-            Want {
-                file: "petr2-gsr-validation/gold.jsonl",
-                format: GoldFormat::Jsonl,
-                records: 77,
-                docs: 77,
-                events: 79,
-                expect_none: 12,
-            },
+            Want { file: "plover-gsr/PLOVER_GSR_CAMEO.json", format: GoldFormat::PloverGsr, records: 322, docs: 321, events: 362, expect_none: 0 },
+            Want { file: "plover-gsr/gold.jsonl", format: GoldFormat::Jsonl, records: 322, docs: 322, events: 353, expect_none: 3 },
+            Want { file: "petr2-gsr-validation/gold.jsonl", format: GoldFormat::Jsonl, records: 77, docs: 77, events: 79, expect_none: 12 },
             // 277 lines; 11 have "id": null and are reported.
-            Want {
-                file: "petrarch2-unittest/gold.jsonl",
-                format: GoldFormat::Jsonl,
-                records: 277,
-                docs: 266,
-                events: 356,
-                expect_none: 11,
-            },
+            Want { file: "petrarch2-unittest/gold.jsonl", format: GoldFormat::Jsonl, records: 277, docs: 266, events: 356, expect_none: 11 },
         ];
         for w in wants {
             let path = root.join(w.file);
@@ -1225,34 +996,19 @@ Arnor and Gondor.
             let none = set.docs.iter().filter(|d| d.expect_none).count();
             // Problems that skip nothing (duplicate ids, lost dates) do not
             // count as skipped records.
-            let skipped = set
-                .problems
-                .iter()
-                .filter(|p| p.message.contains("skipped"))
-                .count();
+            let skipped = set.problems.iter().filter(|p| p.message.contains("skipped")).count();
             assert_eq!(set.format, w.format, "{}", w.file);
             assert_eq!(set.docs.len(), w.docs, "{}: docs", w.file);
             assert_eq!(set.docs.len() + skipped, w.records, "{}: records", w.file);
             assert_eq!(events, w.events, "{}: events", w.file);
             assert_eq!(none, w.expect_none, "{}: expect_none", w.file);
-            assert!(
-                set.docs
-                    .iter()
-                    .all(|d| !d.text.is_empty() && (d.expect_none || !d.events.is_empty())),
-                "{}: every doc has text and expectations",
-                w.file
-            );
+            assert!(set.docs.iter().all(|d| !d.text.is_empty() && (d.expect_none || !d.events.is_empty())), "{}: every doc has text and expectations", w.file);
         }
         // Category figures from petrarch2-unittest/PROVENANCE.md.
         let path = root.join("petrarch2-unittest/PETR.UnitTest.records.xml");
         if path.is_file() {
             let set = read_gold(&path).unwrap_or_else(|e| panic!("{e}"));
-            let count = |c: &str| {
-                set.docs
-                    .iter()
-                    .filter(|d| d.category.as_deref() == Some(c))
-                    .count()
-            };
+            let count = |c: &str| set.docs.iter().filter(|d| d.category.as_deref() == Some(c)).count();
             for (cat, n) in [
                 ("SYNSET", 52),
                 ("COMPOUND", 42),
@@ -1267,11 +1023,7 @@ Arnor and Gondor.
             ] {
                 assert_eq!(count(cat), n, "category {cat}");
             }
-            let errors = set
-                .problems
-                .iter()
-                .filter(|p| p.message.contains("discard"))
-                .count();
+            let errors = set.problems.iter().filter(|p| p.message.contains("discard")).count();
             assert_eq!(errors, 7);
         }
     }

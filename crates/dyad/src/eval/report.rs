@@ -13,38 +13,22 @@ impl Report {
     pub fn render_text(&self, show_errors: bool) -> String {
         let mut out = String::new();
         // Writing to a String cannot fail; the results are ignored for brevity.
-        let _ = writeln!(
-            out,
-            "{} documents, {} gold events, {} predicted events",
-            self.docs, self.gold_events, self.predicted_events
-        );
+        let _ = writeln!(out, "{} documents, {} gold events, {} predicted events", self.docs, self.gold_events, self.predicted_events);
         for note in &self.notes {
             let _ = writeln!(out, "note: {note}");
         }
-        let _ = writeln!(
-            out,
-            "\n{:<28} {:>5} {:>5} {:>5} {:>6} {:>6} {:>6}",
-            "level", "tp", "fp", "fn", "P", "R", "F1"
-        );
+        let _ = writeln!(out, "\n{:<28} {:>5} {:>5} {:>5} {:>6} {:>6} {:>6}", "level", "tp", "fp", "fn", "P", "R", "F1");
         prf_line(&mut out, "1 countries+category", &self.level1);
         prf_line(&mut out, "2 +sectors", &self.level2);
         match &self.level3 {
             Some(p) => prf_line(&mut out, "3 countries+full CAMEO", p),
             None => {
-                let _ = writeln!(
-                    out,
-                    "{:<28} (no CAMEO codes in gold)",
-                    "3 countries+full CAMEO"
-                );
+                let _ = writeln!(out, "{:<28} (no CAMEO codes in gold)", "3 countries+full CAMEO");
             }
         }
         match self.date.accuracy {
             Some(a) => {
-                let _ = writeln!(
-                    out,
-                    "\ndate accuracy: {}/{} = {:.3}",
-                    self.date.correct, self.date.dated_pairs, a
-                );
+                let _ = writeln!(out, "\ndate accuracy: {}/{} = {:.3}", self.date.correct, self.date.dated_pairs, a);
             }
             None => {
                 let _ = writeln!(out, "\ndate accuracy: no dated gold events among matches");
@@ -52,11 +36,7 @@ impl Report {
         }
 
         if !self.categories.is_empty() {
-            let _ = writeln!(
-                out,
-                "\n{:<12} {:>5} {:>5} {:>5} {:>6} {:>6} {:>6}",
-                "category", "tp", "fp", "fn", "P", "R", "F1"
-            );
+            let _ = writeln!(out, "\n{:<12} {:>5} {:>5} {:>5} {:>6} {:>6} {:>6}", "category", "tp", "fp", "fn", "P", "R", "F1");
             for row in &self.categories {
                 prf_line_w(&mut out, &row.category, &row.prf, 12);
             }
@@ -68,22 +48,10 @@ impl Report {
         }
 
         if !self.doc_categories.is_empty() {
-            let _ = writeln!(
-                out,
-                "\n{:<14} {:>5} {:>8} {:>10} {:>6} {:>12}",
-                "doc category", "docs", "expected", "reproduced", "extra", "none-clean"
-            );
+            let _ = writeln!(out, "\n{:<14} {:>5} {:>8} {:>10} {:>6} {:>12}", "doc category", "docs", "expected", "reproduced", "extra", "none-clean");
             for r in &self.doc_categories {
-                let none = if r.expect_none_docs == 0 {
-                    "-".to_string()
-                } else {
-                    format!("{}/{}", r.expect_none_clean, r.expect_none_docs)
-                };
-                let _ = writeln!(
-                    out,
-                    "{:<14} {:>5} {:>8} {:>10} {:>6} {:>12}",
-                    r.category, r.docs, r.expected, r.reproduced, r.extra, none
-                );
+                let none = if r.expect_none_docs == 0 { "-".to_string() } else { format!("{}/{}", r.expect_none_clean, r.expect_none_docs) };
+                let _ = writeln!(out, "{:<14} {:>5} {:>8} {:>10} {:>6} {:>12}", r.category, r.docs, r.expected, r.reproduced, r.extra, none);
             }
         }
 
@@ -103,25 +71,11 @@ impl Report {
             v
         }
         let rows = order(self.confusion.iter().map(|c| c.gold.as_str()).collect());
-        let cols = order(
-            self.confusion
-                .iter()
-                .map(|c| c.predicted.as_str())
-                .collect(),
-        );
-        let rows: Vec<&str> = rows
-            .into_iter()
-            .filter(|r| self.confusion.iter().any(|c| c.gold == *r))
-            .collect();
-        let cols: Vec<&str> = cols
-            .into_iter()
-            .filter(|k| self.confusion.iter().any(|c| c.predicted == *k))
-            .collect();
+        let cols = order(self.confusion.iter().map(|c| c.predicted.as_str()).collect());
+        let rows: Vec<&str> = rows.into_iter().filter(|r| self.confusion.iter().any(|c| c.gold == *r)).collect();
+        let cols: Vec<&str> = cols.into_iter().filter(|k| self.confusion.iter().any(|c| c.predicted == *k)).collect();
         let w = cols.iter().map(|c| c.len()).max().unwrap_or(1).max(4);
-        let _ = writeln!(
-            out,
-            "\nconfusion (rows gold, columns predicted, {NONE} = none)"
-        );
+        let _ = writeln!(out, "\nconfusion (rows gold, columns predicted, {NONE} = none)");
         let _ = write!(out, "{:<12}", "");
         for c in &cols {
             let _ = write!(out, " {c:>w$}");
@@ -130,12 +84,7 @@ impl Report {
         for r in &rows {
             let _ = write!(out, "{r:<12}");
             for c in &cols {
-                let n = self
-                    .confusion
-                    .iter()
-                    .find(|x| x.gold == *r && x.predicted == *c)
-                    .map(|x| x.count)
-                    .unwrap_or(0);
+                let n = self.confusion.iter().find(|x| x.gold == *r && x.predicted == *c).map(|x| x.count).unwrap_or(0);
                 if n == 0 {
                     let _ = write!(out, " {:>w$}", ".");
                 } else {
@@ -152,19 +101,11 @@ fn prf_line(out: &mut String, label: &str, p: &Prf) {
 }
 
 fn prf_line_w(out: &mut String, label: &str, p: &Prf, w: usize) {
-    let _ = writeln!(
-        out,
-        "{label:<w$} {:>5} {:>5} {:>5} {:>6.3} {:>6.3} {:>6.3}",
-        p.tp, p.fp, p.fn_, p.precision, p.recall, p.f1
-    );
+    let _ = writeln!(out, "{label:<w$} {:>5} {:>5} {:>5} {:>6.3} {:>6.3} {:>6.3}", p.tp, p.fp, p.fn_, p.precision, p.recall, p.f1);
 }
 
 fn error_list(out: &mut String, what: &str, items: &[ErrorItem], total: usize) {
-    let shown = if items.len() < total {
-        format!(" (first {})", items.len())
-    } else {
-        String::new()
-    };
+    let shown = if items.len() < total { format!(" (first {})", items.len()) } else { String::new() };
     let _ = writeln!(out, "\n{what}: {total}{shown}");
     for e in items {
         let code = match (&e.cameo, &e.plover) {
@@ -174,11 +115,7 @@ fn error_list(out: &mut String, what: &str, items: &[ErrorItem], total: usize) {
             (None, None) => "?".to_string(),
         };
         let target = e.target.as_deref().unwrap_or("-");
-        let source = if e.source.is_empty() {
-            "?"
-        } else {
-            e.source.as_str()
-        };
+        let source = if e.source.is_empty() { "?" } else { e.source.as_str() };
         let _ = writeln!(out, "  [{}] {source} -> {target} {code}", e.doc_id);
         let _ = writeln!(out, "      {}", e.text);
     }
@@ -186,9 +123,7 @@ fn error_list(out: &mut String, what: &str, items: &[ErrorItem], total: usize) {
 
 #[cfg(test)]
 mod tests {
-    use crate::eval::score::{
-        CategoryRow, ConfusionCell, DateAccuracy, DocCategoryRow, ErrorItem, Prf, Report, NONE,
-    };
+    use crate::eval::score::{CategoryRow, ConfusionCell, DateAccuracy, DocCategoryRow, ErrorItem, Prf, Report, NONE};
 
     fn sample() -> Report {
         Report {
@@ -198,38 +133,16 @@ mod tests {
             level1: Prf::new(1, 1, 1),
             level2: Prf::new(0, 2, 2),
             level3: None,
-            date: DateAccuracy {
-                dated_pairs: 1,
-                correct: 1,
-                accuracy: Some(1.0),
-            },
+            date: DateAccuracy { dated_pairs: 1, correct: 1, accuracy: Some(1.0) },
             categories: vec![
-                CategoryRow {
-                    category: "04".to_string(),
-                    prf: Prf::new(1, 0, 0),
-                },
-                CategoryRow {
-                    category: "19".to_string(),
-                    prf: Prf::new(0, 1, 1),
-                },
+                CategoryRow { category: "04".to_string(), prf: Prf::new(1, 0, 0) },
+                CategoryRow { category: "19".to_string(), prf: Prf::new(0, 1, 1) },
             ],
             macro_f1: 0.5,
             confusion: vec![
-                ConfusionCell {
-                    gold: "04".to_string(),
-                    predicted: "04".to_string(),
-                    count: 1,
-                },
-                ConfusionCell {
-                    gold: "19".to_string(),
-                    predicted: NONE.to_string(),
-                    count: 1,
-                },
-                ConfusionCell {
-                    gold: NONE.to_string(),
-                    predicted: "19".to_string(),
-                    count: 1,
-                },
+                ConfusionCell { gold: "04".to_string(), predicted: "04".to_string(), count: 1 },
+                ConfusionCell { gold: "19".to_string(), predicted: NONE.to_string(), count: 1 },
+                ConfusionCell { gold: NONE.to_string(), predicted: "19".to_string(), count: 1 },
             ],
             missed: vec![ErrorItem {
                 doc_id: "doc-7".to_string(),
@@ -271,14 +184,8 @@ mod tests {
         ] {
             assert!(text.contains(needle), "missing {needle:?} in\n{text}");
         }
-        assert!(
-            !text.contains("Gondor attacked Mordor."),
-            "errors only on request"
-        );
-        let level1 = text
-            .lines()
-            .find(|l| l.starts_with("1 countries+category"))
-            .expect("level 1 line");
+        assert!(!text.contains("Gondor attacked Mordor."), "errors only on request");
+        let level1 = text.lines().find(|l| l.starts_with("1 countries+category")).expect("level 1 line");
         assert!(level1.ends_with("0.500  0.500  0.500"), "{level1}");
 
         let with_errors = r.render_text(true);
@@ -296,10 +203,7 @@ mod tests {
         // Header: columns 04, 19, none.
         let header: Vec<&str> = table[0].split_whitespace().collect();
         assert_eq!(header, ["04", "19", NONE]);
-        let rows: Vec<Vec<&str>> = table[1..]
-            .iter()
-            .map(|l| l.split_whitespace().collect())
-            .collect();
+        let rows: Vec<Vec<&str>> = table[1..].iter().map(|l| l.split_whitespace().collect()).collect();
         assert_eq!(rows[0], ["04", "1", ".", "."]);
         assert_eq!(rows[1], ["19", ".", ".", "1"]);
         assert_eq!(rows[2], [NONE, ".", "1", "."]);

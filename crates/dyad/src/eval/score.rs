@@ -75,19 +75,8 @@ impl Prf {
         let ratio = |a: usize, b: usize| if b == 0 { 0.0 } else { a as f64 / b as f64 };
         let precision = ratio(tp, tp + fp);
         let recall = ratio(tp, tp + fn_);
-        let f1 = if precision + recall == 0.0 {
-            0.0
-        } else {
-            2.0 * precision * recall / (precision + recall)
-        };
-        Prf {
-            tp,
-            fp,
-            fn_,
-            precision,
-            recall,
-            f1,
-        }
+        let f1 = if precision + recall == 0.0 { 0.0 } else { 2.0 * precision * recall / (precision + recall) };
+        Prf { tp, fp, fn_, precision, recall, f1 }
     }
 }
 
@@ -212,9 +201,8 @@ pub struct ActorKey {
 /// General role codes that may follow an `IGO` code as sectors rather than
 /// being part of the organisation's own code.
 const ROLE_SECTORS: &[&str] = &[
-    "GOV", "MIL", "COP", "JUD", "SPY", "LEG", "OPP", "REB", "PTY", "ELI", "CVL", "BUS", "MED",
-    "EDU", "HLH", "REL", "LAB", "AGR", "CRM", "REF", "UAF", "INS", "SEP", "HRI", "ENV", "DEV",
-    "JRN", "NGO", "IGO", "MOD", "RAD",
+    "GOV", "MIL", "COP", "JUD", "SPY", "LEG", "OPP", "REB", "PTY", "ELI", "CVL", "BUS", "MED", "EDU", "HLH", "REL", "LAB", "AGR", "CRM", "REF", "UAF", "INS",
+    "SEP", "HRI", "ENV", "DEV", "JRN", "NGO", "IGO", "MOD", "RAD",
 ];
 
 /// State sectors more specific than `GOV`.
@@ -227,24 +215,15 @@ pub fn gold_actor(code: &str) -> Vec<ActorKey> {
 
 fn gold_actor_one(code: &str) -> ActorKey {
     let code = code.trim();
-    let none = ActorKey {
-        country: None,
-        sectors: Vec::new(),
-    };
+    let none = ActorKey { country: None, sectors: Vec::new() };
     if code.is_empty() || code.starts_with('"') || code.starts_with('\'') {
         return none;
     }
     if let Some(rest) = code.strip_prefix('~') {
-        return ActorKey {
-            country: None,
-            sectors: sector_blocks(rest),
-        };
+        return ActorKey { country: None, sectors: sector_blocks(rest) };
     }
     if let Some(rest) = code.strip_prefix("---") {
-        return ActorKey {
-            country: None,
-            sectors: sector_blocks(rest),
-        };
+        return ActorKey { country: None, sectors: sector_blocks(rest) };
     }
     if let Some(org) = code.strip_prefix("IGO") {
         let mut blocks: Vec<&str> = chunks3(org);
@@ -259,31 +238,17 @@ fn gold_actor_one(code: &str) -> ActorKey {
         }
         sectors.reverse();
         let country = format!("IGO{}", blocks.concat());
-        return ActorKey {
-            country: Some(country),
-            sectors: clean_sectors(sectors),
-        };
+        return ActorKey { country: Some(country), sectors: clean_sectors(sectors) };
     }
-    let split = code
-        .char_indices()
-        .nth(3)
-        .map(|(i, _)| i)
-        .unwrap_or(code.len());
-    ActorKey {
-        country: Some(code[..split].to_string()),
-        sectors: sector_blocks(&code[split..]),
-    }
+    let split = code.char_indices().nth(3).map(|(i, _)| i).unwrap_or(code.len());
+    ActorKey { country: Some(code[..split].to_string()), sectors: sector_blocks(&code[split..]) }
 }
 
 fn chunks3(s: &str) -> Vec<&str> {
     let mut out = Vec::new();
     let mut rest = s;
     while !rest.is_empty() {
-        let cut = rest
-            .char_indices()
-            .nth(3)
-            .map(|(i, _)| i)
-            .unwrap_or(rest.len());
+        let cut = rest.char_indices().nth(3).map(|(i, _)| i).unwrap_or(rest.len());
         out.push(&rest[..cut]);
         rest = &rest[cut..];
     }
@@ -296,21 +261,13 @@ fn sector_blocks(s: &str) -> Vec<String> {
 
 /// Drops ethnic/language suffixes (lower case) and the unknown marker.
 fn clean_sectors(blocks: Vec<String>) -> Vec<String> {
-    blocks
-        .into_iter()
-        .filter(|b| !b.is_empty() && b != "***" && !b.chars().any(|c| c.is_ascii_lowercase()))
-        .collect()
+    blocks.into_iter().filter(|b| !b.is_empty() && b != "***" && !b.chars().any(|c| c.is_ascii_lowercase())).collect()
 }
 
 /// The comparable view of a predicted actor.
 pub fn predicted_actor(a: &ActorRecord) -> ActorKey {
     ActorKey {
-        country: a
-            .country
-            .as_deref()
-            .map(str::trim)
-            .filter(|c| !c.is_empty() && !c.starts_with("---"))
-            .map(str::to_ascii_uppercase),
+        country: a.country.as_deref().map(str::trim).filter(|c| !c.is_empty() && !c.starts_with("---")).map(str::to_ascii_uppercase),
         sectors: clean_sectors(a.sectors.iter().map(|s| s.trim().to_string()).collect()),
     }
 }
@@ -378,11 +335,7 @@ struct PredPrep<'a> {
 }
 
 fn cameo_root(code: &str) -> String {
-    let digits: String = code
-        .chars()
-        .take_while(|c| c.is_ascii_digit())
-        .take(2)
-        .collect();
+    let digits: String = code.chars().take_while(|c| c.is_ascii_digit()).take(2).collect();
     if digits.len() == 2 {
         digits
     } else {
@@ -403,10 +356,7 @@ fn is_symmetric(category: &str) -> bool {
 }
 
 fn actor_ok(gold: &[ActorKey], pred: &ActorKey, level: Level) -> bool {
-    gold.iter().any(|g| {
-        country_match(g.country.as_deref(), pred.country.as_deref())
-            && (level != Level::Two || sectors_match(&g.sectors, &pred.sectors))
-    })
+    gold.iter().any(|g| country_match(g.country.as_deref(), pred.country.as_deref()) && (level != Level::Two || sectors_match(&g.sectors, &pred.sectors)))
 }
 
 fn code_ok(g: &GoldPrep, p: &PredPrep, level: Level) -> bool {
@@ -440,16 +390,10 @@ fn match_doc(gold: &[GoldPrep], pred: &[PredPrep], level: Level) -> Vec<(usize, 
                             }
                     }
                     1 => match (&g.target, &p.target) {
-                        (Some(gt), Some(pt)) if g.symmetric => {
-                            actor_ok(&g.source, pt, level) && actor_ok(gt, &p.source, level)
-                        }
+                        (Some(gt), Some(pt)) if g.symmetric => actor_ok(&g.source, pt, level) && actor_ok(gt, &p.source, level),
                         _ => false,
                     },
-                    _ => {
-                        g.target.is_none()
-                            && p.target.is_some()
-                            && actor_ok(&g.source, &p.source, level)
-                    }
+                    _ => g.target.is_none() && p.target.is_some() && actor_ok(&g.source, &p.source, level),
                 };
                 if ok {
                     gold_used[gi] = true;
@@ -497,10 +441,7 @@ fn actor_code(a: &ActorRecord) -> String {
 /// records produced for `docs[i]`. A missing entry counts as "nothing
 /// predicted" and surplus entries are ignored, both with a note.
 pub fn score(docs: &[GoldDoc], predicted: &[Vec<EventRecord>], opts: &ScoreOptions) -> Report {
-    let mut report = Report {
-        docs: docs.len(),
-        ..Report::default()
-    };
+    let mut report = Report { docs: docs.len(), ..Report::default() };
     if predicted.len() != docs.len() {
         report.notes.push(format!(
             "{} gold documents but {} prediction lists; missing lists count as empty, surplus ones are ignored",
@@ -508,21 +449,10 @@ pub fn score(docs: &[GoldDoc], predicted: &[Vec<EventRecord>], opts: &ScoreOptio
             predicted.len()
         ));
     }
-    let n_plover = docs
-        .iter()
-        .flat_map(|d| &d.events)
-        .filter(|e| e.plover.is_some())
-        .count();
-    let n_cameo_only = docs
-        .iter()
-        .flat_map(|d| &d.events)
-        .filter(|e| e.plover.is_none() && e.cameo.is_some())
-        .count();
+    let n_plover = docs.iter().flat_map(|d| &d.events).filter(|e| e.plover.is_some()).count();
+    let n_cameo_only = docs.iter().flat_map(|d| &d.events).filter(|e| e.plover.is_none() && e.cameo.is_some()).count();
     let set_uses_plover = n_plover > n_cameo_only;
-    let any_cameo = docs
-        .iter()
-        .flat_map(|d| &d.events)
-        .any(|e| e.cameo.is_some());
+    let any_cameo = docs.iter().flat_map(|d| &d.events).any(|e| e.cameo.is_some());
 
     let (mut l1, mut l2, mut l3) = ([0usize; 3], [0usize; 3], [0usize; 3]);
     let mut cat_counts: BTreeMap<String, [usize; 3]> = BTreeMap::new();
@@ -534,23 +464,13 @@ pub fn score(docs: &[GoldDoc], predicted: &[Vec<EventRecord>], opts: &ScoreOptio
         let preds = predicted.get(di).unwrap_or(&empty);
         report.gold_events += doc.events.len();
         report.predicted_events += preds.len();
-        let doc_plover = if doc.events.is_empty() {
-            set_uses_plover
-        } else {
-            doc.events.iter().any(|e| e.plover.is_some())
-        };
+        let doc_plover = if doc.events.is_empty() { set_uses_plover } else { doc.events.iter().any(|e| e.plover.is_some()) };
         let gold: Vec<GoldPrep> = doc
             .events
             .iter()
             .map(|ev| {
                 let category = gold_category(ev);
-                GoldPrep {
-                    ev,
-                    source: gold_actor(&ev.source),
-                    target: ev.target.as_deref().map(gold_actor),
-                    symmetric: is_symmetric(&category),
-                    category,
-                }
+                GoldPrep { ev, source: gold_actor(&ev.source), target: ev.target.as_deref().map(gold_actor), symmetric: is_symmetric(&category), category }
             })
             .collect();
         let pred: Vec<PredPrep> = preds
@@ -578,9 +498,7 @@ pub fn score(docs: &[GoldDoc], predicted: &[Vec<EventRecord>], opts: &ScoreOptio
             gold_hit[gi] = true;
             pred_hit[pi] = true;
             cat_counts.entry(gold[gi].category.clone()).or_default()[0] += 1;
-            *confusion
-                .entry((gold[gi].category.clone(), gold[gi].category.clone()))
-                .or_default() += 1;
+            *confusion.entry((gold[gi].category.clone(), gold[gi].category.clone())).or_default() += 1;
             if let Some(gd) = &gold[gi].ev.date {
                 report.date.dated_pairs += 1;
                 if pred[pi].rec.date.as_deref() == Some(gd.as_str()) {
@@ -588,18 +506,8 @@ pub fn score(docs: &[GoldDoc], predicted: &[Vec<EventRecord>], opts: &ScoreOptio
                 }
             }
         }
-        let missed: Vec<&GoldPrep> = gold
-            .iter()
-            .zip(&gold_hit)
-            .filter(|(_, h)| !**h)
-            .map(|(g, _)| g)
-            .collect();
-        let extra: Vec<&PredPrep> = pred
-            .iter()
-            .zip(&pred_hit)
-            .filter(|(_, h)| !**h)
-            .map(|(p, _)| p)
-            .collect();
+        let missed: Vec<&GoldPrep> = gold.iter().zip(&gold_hit).filter(|(_, h)| !**h).map(|(g, _)| g).collect();
+        let extra: Vec<&PredPrep> = pred.iter().zip(&pred_hit).filter(|(_, h)| !**h).map(|(p, _)| p).collect();
         for g in &missed {
             cat_counts.entry(g.category.clone()).or_default()[2] += 1;
             report.missed_total += 1;
@@ -634,19 +542,13 @@ pub fn score(docs: &[GoldDoc], predicted: &[Vec<EventRecord>], opts: &ScoreOptio
         for &(gi, pi) in &confused {
             missed_confused[gi] = true;
             extra_confused[pi] = true;
-            *confusion
-                .entry((missed[gi].category.clone(), extra[pi].category.clone()))
-                .or_default() += 1;
+            *confusion.entry((missed[gi].category.clone(), extra[pi].category.clone())).or_default() += 1;
         }
         for (g, _) in missed.iter().zip(&missed_confused).filter(|(_, c)| !**c) {
-            *confusion
-                .entry((g.category.clone(), NONE.to_string()))
-                .or_default() += 1;
+            *confusion.entry((g.category.clone(), NONE.to_string())).or_default() += 1;
         }
         for (p, _) in extra.iter().zip(&extra_confused).filter(|(_, c)| !**c) {
-            *confusion
-                .entry((NONE.to_string(), p.category.clone()))
-                .or_default() += 1;
+            *confusion.entry((NONE.to_string(), p.category.clone())).or_default() += 1;
         }
 
         let pairs2 = match_doc(&gold, &pred, Level::Two);
@@ -657,12 +559,7 @@ pub fn score(docs: &[GoldDoc], predicted: &[Vec<EventRecord>], opts: &ScoreOptio
         }
 
         if let Some(cat) = &doc.category {
-            let row = doc_cats
-                .entry(cat.clone())
-                .or_insert_with(|| DocCategoryRow {
-                    category: cat.clone(),
-                    ..DocCategoryRow::default()
-                });
+            let row = doc_cats.entry(cat.clone()).or_insert_with(|| DocCategoryRow { category: cat.clone(), ..DocCategoryRow::default() });
             row.docs += 1;
             row.expected += gold.len();
             row.reproduced += pairs.len();
@@ -679,28 +576,10 @@ pub fn score(docs: &[GoldDoc], predicted: &[Vec<EventRecord>], opts: &ScoreOptio
     report.level1 = Prf::new(l1[0], l1[1], l1[2]);
     report.level2 = Prf::new(l2[0], l2[1], l2[2]);
     report.level3 = any_cameo.then(|| Prf::new(l3[0], l3[1], l3[2]));
-    report.date.accuracy = (report.date.dated_pairs > 0)
-        .then(|| report.date.correct as f64 / report.date.dated_pairs as f64);
-    report.categories = cat_counts
-        .into_iter()
-        .map(|(category, [tp, fp, fn_])| CategoryRow {
-            category,
-            prf: Prf::new(tp, fp, fn_),
-        })
-        .collect();
-    report.macro_f1 = if report.categories.is_empty() {
-        0.0
-    } else {
-        report.categories.iter().map(|r| r.prf.f1).sum::<f64>() / report.categories.len() as f64
-    };
-    report.confusion = confusion
-        .into_iter()
-        .map(|((gold, predicted), count)| ConfusionCell {
-            gold,
-            predicted,
-            count,
-        })
-        .collect();
+    report.date.accuracy = (report.date.dated_pairs > 0).then(|| report.date.correct as f64 / report.date.dated_pairs as f64);
+    report.categories = cat_counts.into_iter().map(|(category, [tp, fp, fn_])| CategoryRow { category, prf: Prf::new(tp, fp, fn_) }).collect();
+    report.macro_f1 = if report.categories.is_empty() { 0.0 } else { report.categories.iter().map(|r| r.prf.f1).sum::<f64>() / report.categories.len() as f64 };
+    report.confusion = confusion.into_iter().map(|((gold, predicted), count)| ConfusionCell { gold, predicted, count }).collect();
     report.doc_categories = doc_cats.into_values().collect();
     report
 }
@@ -749,55 +628,24 @@ mod tests {
             cameo_label: String::new(),
             goldstein: 0.0,
             quad_class: 0,
-            plover: PloverRecord {
-                event: plover.to_string(),
-                mode: String::new(),
-                context: Vec::new(),
-            },
+            plover: PloverRecord { event: plover.to_string(), mode: String::new(), context: Vec::new() },
             place: None,
-            sentence: SentenceRecord {
-                index: 0,
-                text: format!("predicted sentence {source}"),
-                span: [0, 0],
-            },
-            evidence: Evidence {
-                verb: String::new(),
-                span: [0, 0],
-                rule: String::new(),
-                lexicon: String::new(),
-                notes: Vec::new(),
-            },
+            sentence: SentenceRecord { index: 0, text: format!("predicted sentence {source}"), span: [0, 0] },
+            evidence: Evidence { verb: String::new(), span: [0, 0], rule: String::new(), lexicon: String::new(), notes: Vec::new() },
             mentions: 1,
         }
     }
 
     fn cameo_ev(source: &str, target: Option<&str>, cameo: &str) -> GoldEvent {
-        GoldEvent {
-            source: source.to_string(),
-            target: target.map(str::to_string),
-            cameo: Some(cameo.to_string()),
-            plover: None,
-            date: None,
-        }
+        GoldEvent { source: source.to_string(), target: target.map(str::to_string), cameo: Some(cameo.to_string()), plover: None, date: None }
     }
 
     fn plover_ev(source: &str, target: Option<&str>, plover: &str) -> GoldEvent {
-        GoldEvent {
-            plover: Some(plover.to_string()),
-            cameo: None,
-            ..cameo_ev(source, target, "")
-        }
+        GoldEvent { plover: Some(plover.to_string()), cameo: None, ..cameo_ev(source, target, "") }
     }
 
     fn doc(id: &str, events: Vec<GoldEvent>) -> GoldDoc {
-        GoldDoc {
-            id: id.to_string(),
-            date: None,
-            text: format!("gold text {id}"),
-            category: None,
-            expect_none: events.is_empty(),
-            events,
-        }
+        GoldDoc { id: id.to_string(), date: None, text: format!("gold text {id}"), category: None, expect_none: events.is_empty(), events }
     }
 
     #[test]
@@ -869,104 +717,35 @@ mod tests {
     }
 
     /// Name, gold events, predictions, expected level-1 (tp, fp, fn).
-    type Case = (
-        &'static str,
-        Vec<GoldEvent>,
-        Vec<EventRecord>,
-        (usize, usize, usize),
-    );
+    type Case = (&'static str, Vec<GoldEvent>, Vec<EventRecord>, (usize, usize, usize));
 
     /// One document per case.
     #[test]
     fn matching_rules_table() {
         let cases: Vec<Case> = vec![
-            (
-                "exact",
-                vec![cameo_ev("USAGOV", Some("RUS"), "042")],
-                vec![rec("USAGOV", Some("RUS"), "042", "CONSULT")],
-                (1, 0, 0),
-            ),
-            (
-                "level 1 ignores sectors",
-                vec![cameo_ev("USAGOV", Some("RUSMIL"), "042")],
-                vec![rec("USA", Some("RUS"), "043", "CONSULT")],
-                (1, 0, 0),
-            ),
-            (
-                "wrong root",
-                vec![cameo_ev("USA", Some("RUS"), "042")],
-                vec![rec("USA", Some("RUS"), "112", "ACCUSE")],
-                (0, 1, 1),
-            ),
-            (
-                "wrong target country",
-                vec![cameo_ev("USA", Some("RUS"), "042")],
-                vec![rec("USA", Some("CHN"), "042", "CONSULT")],
-                (0, 1, 1),
-            ),
-            (
-                "consult swapped matches",
-                vec![cameo_ev("USA", Some("RUS"), "040")],
-                vec![rec("RUS", Some("USA"), "040", "CONSULT")],
-                (1, 0, 0),
-            ),
-            (
-                "cooperate swapped matches",
-                vec![cameo_ev("USA", Some("RUS"), "061")],
-                vec![rec("RUS", Some("USA"), "061", "COOPERATE")],
-                (1, 0, 0),
-            ),
-            (
-                "assault swapped does not match",
-                vec![cameo_ev("USA", Some("RUS"), "190")],
-                vec![rec("RUS", Some("USA"), "190", "ASSAULT")],
-                (0, 1, 1),
-            ),
-            (
-                "gold without target takes any target",
-                vec![cameo_ev("LVA", None, "087")],
-                vec![rec("LVA", Some("RUS"), "087", "RETREAT")],
-                (1, 0, 0),
-            ),
-            (
-                "gold without target still needs the source",
-                vec![cameo_ev("LVA", None, "087")],
-                vec![rec("EST", Some("RUS"), "087", "RETREAT")],
-                (0, 1, 1),
-            ),
-            (
-                "prediction without target misses targeted gold",
-                vec![cameo_ev("USA", Some("RUS"), "042")],
-                vec![rec("USA", None, "042", "CONSULT")],
-                (0, 1, 1),
-            ),
+            ("exact", vec![cameo_ev("USAGOV", Some("RUS"), "042")], vec![rec("USAGOV", Some("RUS"), "042", "CONSULT")], (1, 0, 0)),
+            ("level 1 ignores sectors", vec![cameo_ev("USAGOV", Some("RUSMIL"), "042")], vec![rec("USA", Some("RUS"), "043", "CONSULT")], (1, 0, 0)),
+            ("wrong root", vec![cameo_ev("USA", Some("RUS"), "042")], vec![rec("USA", Some("RUS"), "112", "ACCUSE")], (0, 1, 1)),
+            ("wrong target country", vec![cameo_ev("USA", Some("RUS"), "042")], vec![rec("USA", Some("CHN"), "042", "CONSULT")], (0, 1, 1)),
+            ("consult swapped matches", vec![cameo_ev("USA", Some("RUS"), "040")], vec![rec("RUS", Some("USA"), "040", "CONSULT")], (1, 0, 0)),
+            ("cooperate swapped matches", vec![cameo_ev("USA", Some("RUS"), "061")], vec![rec("RUS", Some("USA"), "061", "COOPERATE")], (1, 0, 0)),
+            ("assault swapped does not match", vec![cameo_ev("USA", Some("RUS"), "190")], vec![rec("RUS", Some("USA"), "190", "ASSAULT")], (0, 1, 1)),
+            ("gold without target takes any target", vec![cameo_ev("LVA", None, "087")], vec![rec("LVA", Some("RUS"), "087", "RETREAT")], (1, 0, 0)),
+            ("gold without target still needs the source", vec![cameo_ev("LVA", None, "087")], vec![rec("EST", Some("RUS"), "087", "RETREAT")], (0, 1, 1)),
+            ("prediction without target misses targeted gold", vec![cameo_ev("USA", Some("RUS"), "042")], vec![rec("USA", None, "042", "CONSULT")], (0, 1, 1)),
             (
                 "each gold used once",
                 vec![cameo_ev("USA", Some("RUS"), "042")],
-                vec![
-                    rec("USA", Some("RUS"), "042", "CONSULT"),
-                    rec("USA", Some("RUS"), "042", "CONSULT"),
-                ],
+                vec![rec("USA", Some("RUS"), "042", "CONSULT"), rec("USA", Some("RUS"), "042", "CONSULT")],
                 (1, 1, 0),
             ),
             (
                 "exact beats swapped when both exist",
-                vec![
-                    cameo_ev("USA", Some("RUS"), "040"),
-                    cameo_ev("RUS", Some("USA"), "040"),
-                ],
-                vec![
-                    rec("RUS", Some("USA"), "040", "CONSULT"),
-                    rec("USA", Some("RUS"), "040", "CONSULT"),
-                ],
+                vec![cameo_ev("USA", Some("RUS"), "040"), cameo_ev("RUS", Some("USA"), "040")],
+                vec![rec("RUS", Some("USA"), "040", "CONSULT"), rec("USA", Some("RUS"), "040", "CONSULT")],
                 (2, 0, 0),
             ),
-            (
-                "expect_none: every prediction is extra",
-                vec![],
-                vec![rec("USA", Some("RUS"), "042", "CONSULT")],
-                (0, 1, 0),
-            ),
+            ("expect_none: every prediction is extra", vec![], vec![rec("USA", Some("RUS"), "042", "CONSULT")], (0, 1, 0)),
             (
                 "plover gold compares the PLOVER type",
                 vec![plover_ev("HUNGOV", Some("ROU"), "REQUEST")],
@@ -979,12 +758,7 @@ mod tests {
                 vec![rec("HUN", Some("ROU"), "100", "ACCUSE")],
                 (0, 1, 1),
             ),
-            (
-                "IGO gold matches any IGO",
-                vec![cameo_ev("IGO", Some("JPN"), "057")],
-                vec![rec("IGOUNO", Some("JPN"), "057", "AGREE")],
-                (1, 0, 0),
-            ),
+            ("IGO gold matches any IGO", vec![cameo_ev("IGO", Some("JPN"), "057")], vec![rec("IGOUNO", Some("JPN"), "057", "AGREE")], (1, 0, 0)),
             (
                 "no-country gold matches no-country prediction",
                 vec![cameo_ev("\"THE MINISTRY\"", Some("GON"), "032")],
@@ -1001,11 +775,7 @@ mod tests {
         for (name, events, preds, (tp, fp, fn_)) in cases {
             let d = doc(name, events);
             let r = score(&[d], &[preds], &ScoreOptions::default());
-            assert_eq!(
-                (r.level1.tp, r.level1.fp, r.level1.fn_),
-                (tp, fp, fn_),
-                "{name}"
-            );
+            assert_eq!((r.level1.tp, r.level1.fp, r.level1.fn_), (tp, fp, fn_), "{name}");
             assert_eq!(r.missed_total, fn_, "{name}");
             assert_eq!(r.extra_total, fp, "{name}");
         }
@@ -1013,17 +783,8 @@ mod tests {
 
     #[test]
     fn levels_two_and_three() {
-        let docs = vec![doc(
-            "a",
-            vec![
-                cameo_ev("USAGOV", Some("RUSMIL"), "042"),
-                cameo_ev("IRQGOVMIL", Some("IRN"), "190"),
-            ],
-        )];
-        let preds = vec![vec![
-            rec("USA", Some("RUSMIL"), "043", "CONSULT"),
-            rec("IRQMIL", Some("IRN"), "190", "ASSAULT"),
-        ]];
+        let docs = vec![doc("a", vec![cameo_ev("USAGOV", Some("RUSMIL"), "042"), cameo_ev("IRQGOVMIL", Some("IRN"), "190")])];
+        let preds = vec![vec![rec("USA", Some("RUSMIL"), "043", "CONSULT"), rec("IRQMIL", Some("IRN"), "190", "ASSAULT")]];
         let r = score(&docs, &preds, &ScoreOptions::default());
         assert_eq!((r.level1.tp, r.level1.fp, r.level1.fn_), (2, 0, 0));
         assert_eq!((r.level2.tp, r.level2.fp, r.level2.fn_), (1, 1, 1));
@@ -1033,11 +794,7 @@ mod tests {
         assert!((r.level2.precision - 0.5).abs() < 1e-9);
 
         let plover_docs = vec![doc("p", vec![plover_ev("USA", Some("RUS"), "CONSULT")])];
-        let r = score(
-            &plover_docs,
-            &[vec![rec("USA", Some("RUS"), "042", "CONSULT")]],
-            &ScoreOptions::default(),
-        );
+        let r = score(&plover_docs, &[vec![rec("USA", Some("RUS"), "042", "CONSULT")]], &ScoreOptions::default());
         assert!(r.level3.is_none(), "no CAMEO in gold, no level 3");
     }
 
@@ -1047,10 +804,7 @@ mod tests {
         dated.date = Some("2001-02-03".to_string());
         let mut dated_wrong = cameo_ev("USA", Some("CHN"), "111");
         dated_wrong.date = Some("2001-02-04".to_string());
-        let mut d1 = doc(
-            "d1",
-            vec![dated, dated_wrong, cameo_ev("GBR", Some("FRA"), "190")],
-        );
+        let mut d1 = doc("d1", vec![dated, dated_wrong, cameo_ev("GBR", Some("FRA"), "190")]);
         d1.category = Some("DEMO".to_string());
         let mut d2 = doc("d2", vec![]);
         d2.category = Some("DEMO".to_string());
@@ -1066,24 +820,13 @@ mod tests {
             vec![],
             vec![rec("ARN", Some("GON"), "064", "COOPERATE")],
         ];
-        let r = score(
-            &[d1, d2, d3],
-            &preds,
-            &ScoreOptions {
-                max_errors: Some(1),
-            },
-        );
+        let r = score(&[d1, d2, d3], &preds, &ScoreOptions { max_errors: Some(1) });
         assert_eq!((r.level1.tp, r.level1.fp, r.level1.fn_), (2, 3, 1));
         assert_eq!(r.date.dated_pairs, 2);
         assert_eq!(r.date.correct, 1);
         assert_eq!(r.date.accuracy, Some(0.5));
 
-        let row = |c: &str| {
-            r.categories
-                .iter()
-                .find(|x| x.category == c)
-                .map(|x| (x.prf.tp, x.prf.fp, x.prf.fn_))
-        };
+        let row = |c: &str| r.categories.iter().find(|x| x.category == c).map(|x| (x.prf.tp, x.prf.fp, x.prf.fn_));
         assert_eq!(row("04"), Some((1, 0, 0)));
         assert_eq!(row("11"), Some((1, 1, 0)));
         assert_eq!(row("19"), Some((0, 0, 1)));
@@ -1092,21 +835,12 @@ mod tests {
         let mean = r.categories.iter().map(|c| c.prf.f1).sum::<f64>() / 5.0;
         assert!((r.macro_f1 - mean).abs() < 1e-9);
 
-        let cell = |g: &str, p: &str| {
-            r.confusion
-                .iter()
-                .find(|c| c.gold == g && c.predicted == p)
-                .map(|c| c.count)
-        };
+        let cell = |g: &str, p: &str| r.confusion.iter().find(|c| c.gold == g && c.predicted == p).map(|c| c.count);
         assert_eq!(cell("19", "11"), Some(1), "same actors, wrong category");
         assert_eq!(cell(NONE, "05"), Some(1));
         assert_eq!(cell(NONE, "06"), Some(1));
         assert_eq!(cell("04", "04"), Some(1));
-        assert_eq!(
-            cell("19", NONE),
-            None,
-            "the miss was paired in the confusion table"
-        );
+        assert_eq!(cell("19", NONE), None, "the miss was paired in the confusion table");
 
         assert_eq!(r.missed_total, 1);
         assert_eq!(r.extra_total, 3);
@@ -1117,16 +851,10 @@ mod tests {
 
         let demo = &r.doc_categories[0];
         assert_eq!(demo.category, "DEMO");
-        assert_eq!(
-            (demo.docs, demo.expected, demo.reproduced, demo.extra),
-            (2, 3, 2, 2)
-        );
+        assert_eq!((demo.docs, demo.expected, demo.reproduced, demo.extra), (2, 3, 2, 2));
         assert_eq!((demo.expect_none_docs, demo.expect_none_clean), (1, 1));
         let parsing = &r.doc_categories[1];
-        assert_eq!(
-            (parsing.expect_none_docs, parsing.expect_none_clean),
-            (1, 0)
-        );
+        assert_eq!((parsing.expect_none_docs, parsing.expect_none_clean), (1, 0));
         assert_eq!(parsing.extra, 1);
     }
 
@@ -1144,11 +872,7 @@ mod tests {
 
     #[test]
     fn report_serialises_with_fn_field() {
-        let r = score(
-            &[doc("a", vec![cameo_ev("USA", Some("RUS"), "042")])],
-            &[vec![]],
-            &ScoreOptions::default(),
-        );
+        let r = score(&[doc("a", vec![cameo_ev("USA", Some("RUS"), "042")])], &[vec![]], &ScoreOptions::default());
         let json = serde_json::to_value(&r).expect("serialises");
         assert_eq!(json["level1"]["fn"], 1);
         assert_eq!(json["categories"][0]["category"], "04");
@@ -1160,8 +884,7 @@ mod tests {
     /// matcher agree on every code the upstream files use.
     #[test]
     fn real_gold_scores_perfectly_against_itself() {
-        let root =
-            std::path::Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/../../../shared/data"));
+        let root = std::path::Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/../../../shared/data"));
         if !root.is_dir() {
             eprintln!("skipping: shared data not found at {}", root.display());
             return;
@@ -1186,14 +909,7 @@ mod tests {
                 .map(|d| {
                     d.events
                         .iter()
-                        .map(|e| {
-                            rec(
-                                &e.source,
-                                e.target.as_deref(),
-                                e.cameo.as_deref().unwrap_or("---"),
-                                e.plover.as_deref().unwrap_or(""),
-                            )
-                        })
+                        .map(|e| rec(&e.source, e.target.as_deref(), e.cameo.as_deref().unwrap_or("---"), e.plover.as_deref().unwrap_or("")))
                         .collect()
                 })
                 .collect();

@@ -214,9 +214,24 @@ impl LexiconBuilder {
         self.places.extend(it);
     }
 
+    /// Problems recorded so far.
+    pub fn problem_count(&self) -> usize {
+        self.problems.len()
+    }
+
     /// Records problems found while reading.
     pub fn add_problems(&mut self, it: impl IntoIterator<Item = LexProblem>) {
         self.problems.extend(it);
+    }
+
+    /// Adds everything read from community dictionaries; their entries take
+    /// precedence over the built-in ones for the same phrase.
+    pub fn add_dictionaries(&mut self, d: crate::dict::Dictionaries) {
+        self.actors.extend(d.actors);
+        self.actors.extend(d.agents);
+        self.verbs.extend(d.verbs);
+        self.discards.extend(d.discards);
+        self.problems.extend(d.problems.into_iter().map(|p| LexProblem { origin: format!("{}:{}", p.file.display(), p.line), message: p.message }));
     }
 
     /// Freezes the entries into matchers.
