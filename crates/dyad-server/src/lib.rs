@@ -1,1 +1,1 @@
-//! placeholder until the server lands
+//! temp
