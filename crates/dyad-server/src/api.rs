@@ -118,8 +118,21 @@ impl Params {
 }
 
 const EVENT_PARAMS: &[&str] = &[
-    "source", "target", "actor", "country", "sector", "direction", "cameo", "plover", "quad",
-    "from", "to", "text", "doc_id", "limit", "offset",
+    "source",
+    "target",
+    "actor",
+    "country",
+    "sector",
+    "direction",
+    "cameo",
+    "plover",
+    "quad",
+    "from",
+    "to",
+    "text",
+    "doc_id",
+    "limit",
+    "offset",
 ];
 
 /// A record with its sentence cut into highlighted parts.
@@ -128,6 +141,16 @@ pub(crate) struct EventOut {
     #[serde(flatten)]
     record: EventRecord,
     sentence_parts: Vec<Part>,
+}
+
+/// A page of `/api/events`. Serialised directly (not through
+/// `serde_json::Value`) so `f32` scores keep their short form (3.4).
+#[derive(Serialize)]
+pub(crate) struct EventPage {
+    total: u64,
+    offset: u64,
+    limit: u64,
+    events: Vec<EventOut>,
 }
 
 fn event_out(record: EventRecord) -> EventOut {
@@ -145,7 +168,7 @@ fn event_out(record: EventRecord) -> EventOut {
 pub(crate) async fn events(
     State(state): State<Arc<AppState>>,
     Query(pairs): Query<Vec<(String, String)>>,
-) -> ApiResult<Json<serde_json::Value>> {
+) -> ApiResult<Json<EventPage>> {
     let p = Params::new(pairs, EVENT_PARAMS)?;
     let direction = match p.get("direction") {
         Some(d) => d.parse::<Direction>()?,
@@ -176,15 +199,13 @@ pub(crate) async fn events(
         offset,
     };
     blocking(move || {
-        let (total, records) =
-            state.with_store(|s| Ok((s.count(&q)?, s.query(&q)?)))?;
-        let events: Vec<EventOut> = records.into_iter().map(event_out).collect();
-        Ok(Json(json!({
-            "total": total,
-            "offset": offset,
-            "limit": limit,
-            "events": events,
-        })))
+        let (total, records) = state.with_store(|s| Ok((s.count(&q)?, s.query(&q)?)))?;
+        Ok(Json(EventPage {
+            total,
+            offset,
+            limit,
+            events: records.into_iter().map(event_out).collect(),
+        }))
     })
     .await
 }
@@ -194,8 +215,12 @@ pub(crate) async fn dyads(
     Query(pairs): Query<Vec<(String, String)>>,
 ) -> ApiResult<Json<serde_json::Value>> {
     let p = Params::new(pairs, &["a", "b", "by", "direction", "from", "to"])?;
-    let a = p.get("a").ok_or_else(|| ApiError::bad("a", "is required"))?;
-    let b = p.get("b").ok_or_else(|| ApiError::bad("b", "is required"))?;
+    let a = p
+        .get("a")
+        .ok_or_else(|| ApiError::bad("a", "is required"))?;
+    let b = p
+        .get("b")
+        .ok_or_else(|| ApiError::bad("b", "is required"))?;
     let q = DyadQuery {
         a,
         b,
@@ -248,7 +273,11 @@ pub(crate) struct ArticleOut {
     parts: Vec<Part>,
 }
 
-fn article_out(article: serde_json::Value, text: Option<&str>, records: Vec<EventRecord>) -> ArticleOut {
+fn article_out(
+    article: serde_json::Value,
+    text: Option<&str>,
+    records: Vec<EventRecord>,
+) -> ArticleOut {
     let spans: Vec<Highlight> = records.iter().flat_map(highlights).collect();
     let parts = text.map(|t| segments(t, 0, &spans)).unwrap_or_default();
     ArticleOut {
@@ -279,8 +308,8 @@ pub(crate) async fn article(
             .into_response());
         };
         let text = article.text.clone();
-        let value = serde_json::to_value(&article)
-            .map_err(|e| ApiError::internal(e.to_string()))?;
+        let value =
+            serde_json::to_value(&article).map_err(|e| ApiError::internal(e.to_string()))?;
         Ok(Json(article_out(value, text.as_deref(), records)).into_response())
     })
     .await

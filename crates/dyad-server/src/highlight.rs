@@ -138,16 +138,20 @@ mod tests {
             text,
             0,
             &[
-                h(1, 3, "source"),   // inside the two-byte 'Ü'
-                h(5, 50, "target"),  // past the end
-                h(0, 0, "verb"),     // empty
-                h(9, 12, "verb"),    // "met"
-                h(10, 12, "place"),  // overlaps the verb
+                h(1, 3, "source"),  // inside the two-byte 'Ü'
+                h(5, 50, "target"), // past the end
+                h(0, 0, "verb"),    // empty
+                h(9, 12, "verb"),   // "met"
+                h(10, 12, "place"), // overlaps the verb
             ],
         );
         let joined: String = parts.iter().map(|p| p.text.as_str()).collect();
         assert_eq!(joined, text);
-        let marked: Vec<&str> = parts.iter().filter(|p| p.kind.is_some()).map(|p| p.text.as_str()).collect();
+        let marked: Vec<&str> = parts
+            .iter()
+            .filter(|p| p.kind.is_some())
+            .map(|p| p.text.as_str())
+            .collect();
         assert_eq!(marked, ["met"]);
         // Spans before the base are ignored too.
         assert_eq!(segments("abc", 10, &[h(2, 11, "verb")]).len(), 1);

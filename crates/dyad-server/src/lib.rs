@@ -76,7 +76,11 @@ pub struct AppState {
 impl AppState {
     /// Opens the store read-only once (so a bad path fails at start-up, not
     /// on the first request) and keeps the connection for reuse.
-    pub fn new(store_path: impl AsRef<Path>, coder: Coder, max_body: usize) -> Result<Self, ServerError> {
+    pub fn new(
+        store_path: impl AsRef<Path>,
+        coder: Coder,
+        max_body: usize,
+    ) -> Result<Self, ServerError> {
         let store_path = store_path.as_ref().to_path_buf();
         let first = Store::open_read_only(&store_path)?;
         Ok(AppState {

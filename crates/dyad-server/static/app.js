@@ -53,7 +53,7 @@ function eventRow(e) {
     actorCell(e.source),
     el('td', { class: 'code' },
       el('b', { text: e.cameo }), ` ${e.cameo_label}`,
-      el('small', { text: `${e.plover.event}${e.plover.mode ? ' · ' + e.plover.mode : ''} · Goldstein ${e.goldstein}` })),
+      el('small', { text: `${e.plover.event}${e.plover.mode ? ' · ' + e.plover.mode : ''} · Goldstein ${Number(e.goldstein.toFixed(2))}` })),
     actorCell(e.target),
     el('td', { class: 'sentence' }, renderParts(e.sentence_parts)));
 }
@@ -79,10 +79,10 @@ function drawTimeline(rows) {
   const maxGs = Math.max(1, ...rows.map((r) => Math.abs(r.goldstein_sum)));
   const zeroY = top + countH + gap + gsH / 2;
 
-  for (const frac of [0, 0.5, 1]) {
+  for (const frac of [0, 1]) {
     const y = top + countH * (1 - frac);
     svg.append(el('svg:line', { class: 'grid-line', x1: left, x2: W - right, y1: y, y2: y }));
-    svg.append(el('svg:text', { x: left - 6, y: y + 4, 'text-anchor': 'end', text: String(Math.round(maxCount * frac)) }));
+    svg.append(el('svg:text', { x: left - 6, y: y + 4, 'text-anchor': 'end', text: String(maxCount * frac) }));
   }
   svg.append(el('svg:line', { class: 'axis', x1: left, x2: W - right, y1: zeroY, y2: zeroY }));
   svg.append(el('svg:text', { x: left - 6, y: zeroY + 4, 'text-anchor': 'end', text: '0' }));

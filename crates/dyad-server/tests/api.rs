@@ -6,7 +6,7 @@ use std::sync::Arc;
 use axum::body::Body;
 use axum::http::{Request, StatusCode};
 use dyad::article::Article;
-use dyad::output::{ActorRecord, Evidence, EventRecord, PloverRecord, SentenceRecord};
+use dyad::output::{ActorRecord, EventRecord, Evidence, PloverRecord, SentenceRecord};
 use dyad_server::{router, AppState, Coder};
 use dyad_store::Store;
 use http_body_util::BodyExt;
@@ -118,9 +118,8 @@ async fn send(app: &App, req: Request<Body>) -> (StatusCode, Value) {
     let res = app.router.clone().oneshot(req).await.unwrap();
     let status = res.status();
     let bytes = res.into_body().collect().await.unwrap().to_bytes();
-    let value = serde_json::from_slice(&bytes).unwrap_or_else(|_| {
-        Value::String(String::from_utf8_lossy(&bytes).into_owned())
-    });
+    let value = serde_json::from_slice(&bytes)
+        .unwrap_or_else(|_| Value::String(String::from_utf8_lossy(&bytes).into_owned()));
     (status, value)
 }
 
@@ -171,14 +170,25 @@ async fn events_filter_paginate_and_highlight() {
         ]
     );
     let (_, v) = get(&app, "/api/events?country=KAZ&limit=2&offset=2").await;
-    assert_eq!((v["total"].as_u64(), v["limit"].as_u64()), (Some(7), Some(2)));
+    assert_eq!(
+        (v["total"].as_u64(), v["limit"].as_u64()),
+        (Some(7), Some(2))
+    );
     assert_eq!(event_ids(&v), ["fx-002-0", "fx-003-0"]);
     // Page size is capped whatever is asked.
     let (_, v) = get(&app, "/api/events?limit=100000").await;
     assert_eq!(v["limit"], dyad_server::MAX_PAGE_SIZE);
-    let (_, v) = get(&app, "/api/events?cameo=19&quad=4&plover=ASSAULT&sector=MIL").await;
+    let (_, v) = get(
+        &app,
+        "/api/events?cameo=19&quad=4&plover=ASSAULT&sector=MIL",
+    )
+    .await;
     assert_eq!(event_ids(&v), ["fx-007-0"]);
-    let (_, v) = get(&app, "/api/events?text=railway&from=2022-07-01&to=2022-07-31").await;
+    let (_, v) = get(
+        &app,
+        "/api/events?text=railway&from=2022-07-01&to=2022-07-31",
+    )
+    .await;
     assert_eq!(event_ids(&v), ["fx-003-0"]);
     // Empty values mean "any", as a form would send them.
     let (s, v) = get(&app, "/api/events?country=&actor=RUS").await;
@@ -272,7 +282,10 @@ async fn articles_with_and_without_text() {
         .iter()
         .map(|p| p["text"].as_str().unwrap())
         .collect();
-    assert_eq!(joined, "Russia and China held talks. Nothing else happened.");
+    assert_eq!(
+        joined,
+        "Russia and China held talks. Nothing else happened."
+    );
     assert_eq!(v["highlights"][0]["kind"], "source");
     assert_eq!(v["highlights"][0]["start"], 0);
     assert_eq!(v["events"][0]["source"]["code"], "RUS");
@@ -303,13 +316,25 @@ async fn code_endpoint_codes_without_storing() {
     assert_eq!(v["total"], 0);
 
     let (s, v) = post(&app, "/api/code", r#"{"text": "   "}"#).await;
-    assert_eq!((s, v["parameter"].as_str()), (StatusCode::BAD_REQUEST, Some("text")));
+    assert_eq!(
+        (s, v["parameter"].as_str()),
+        (StatusCode::BAD_REQUEST, Some("text"))
+    );
     let (s, v) = post(&app, "/api/code", "not json").await;
-    assert_eq!((s, v["parameter"].as_str()), (StatusCode::BAD_REQUEST, Some("body")));
+    assert_eq!(
+        (s, v["parameter"].as_str()),
+        (StatusCode::BAD_REQUEST, Some("body"))
+    );
     let (s, v) = post(&app, "/api/code", r#"{"text": "x", "date": "2023-02-30"}"#).await;
-    assert_eq!((s, v["parameter"].as_str()), (StatusCode::BAD_REQUEST, Some("date")));
+    assert_eq!(
+        (s, v["parameter"].as_str()),
+        (StatusCode::BAD_REQUEST, Some("date"))
+    );
     let (s, v) = post(&app, "/api/code", r#"{"text": "x", "colour": "red"}"#).await;
-    assert_eq!((s, v["parameter"].as_str()), (StatusCode::BAD_REQUEST, Some("body")));
+    assert_eq!(
+        (s, v["parameter"].as_str()),
+        (StatusCode::BAD_REQUEST, Some("body"))
+    );
 }
 
 #[tokio::test]
@@ -352,7 +377,10 @@ async fn openapi_and_dashboard_are_served() {
         assert!(paths.contains_key(p), "{p} missing from openapi.json");
     }
     // Every documented parameter of /api/events is accepted by the server.
-    for param in v["paths"]["/api/events"]["get"]["parameters"].as_array().unwrap() {
+    for param in v["paths"]["/api/events"]["get"]["parameters"]
+        .as_array()
+        .unwrap()
+    {
         let name = param["name"].as_str().unwrap();
         let (s, body) = get(&app, &format!("/api/events?{name}=")).await;
         assert_eq!(s, StatusCode::OK, "{name}: {body}");
@@ -369,6 +397,8 @@ async fn openapi_and_dashboard_are_served() {
 
 #[test]
 fn missing_store_fails_at_startup() {
-    let err = AppState::new("/nonexistent/dir/x.db", fake_coder(), 10).err().unwrap();
+    let err = AppState::new("/nonexistent/dir/x.db", fake_coder(), 10)
+        .err()
+        .unwrap();
     assert!(err.to_string().contains("/nonexistent/dir/x.db"), "{err}");
 }

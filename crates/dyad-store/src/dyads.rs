@@ -115,7 +115,11 @@ impl Store {
         if q.b.trim().is_empty() {
             return Err(StoreError::invalid("b", "is empty"));
         }
-        let from = q.from.as_deref().map(|d| check_date("from", d)).transpose()?;
+        let from = q
+            .from
+            .as_deref()
+            .map(|d| check_date("from", d))
+            .transpose()?;
         let to = q.to.as_deref().map(|d| check_date("to", d)).transpose()?;
         let events = self
             .daily_events(&EventQuery {
@@ -162,11 +166,14 @@ impl Store {
             .into_values()
             .map(|(mut row, docs)| {
                 row.articles = docs.len() as u64;
+                // Scores have one decimal; rounding hides float noise in sums.
+                let round = |x: f64| (x * 1e6).round() / 1e6;
                 row.goldstein_mean = if row.events > 0 {
-                    row.goldstein_sum / row.events as f64
+                    round(row.goldstein_sum / row.events as f64)
                 } else {
                     0.0
                 };
+                row.goldstein_sum = round(row.goldstein_sum);
                 row
             })
             .collect())

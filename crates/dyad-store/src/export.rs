@@ -329,7 +329,8 @@ mod parquet_out {
                 ColumnData::Float(_) => format!("REQUIRED DOUBLE {name};\n"),
             });
         }
-        let schema = Arc::new(parse_message_type(&format!("message dyad {{\n{fields}}}")).map_err(err)?);
+        let schema =
+            Arc::new(parse_message_type(&format!("message dyad {{\n{fields}}}")).map_err(err)?);
         let props = Arc::new(WriterProperties::builder().build());
         let mut writer = SerializedFileWriter::new(w, schema, props).map_err(err)?;
         let rows = table.rows();
@@ -339,10 +340,9 @@ mod parquet_out {
             let end = (start + ROW_GROUP).min(rows);
             let mut rg = writer.next_row_group().map_err(err)?;
             for c in &table.columns {
-                let mut col = rg
-                    .next_column()
-                    .map_err(err)?
-                    .ok_or_else(|| StoreError::Parquet("schema has fewer columns than the table".into()))?;
+                let mut col = rg.next_column().map_err(err)?.ok_or_else(|| {
+                    StoreError::Parquet("schema has fewer columns than the table".into())
+                })?;
                 match &c.data {
                     ColumnData::Str(v) => {
                         let slice = &v[start..end];
@@ -387,7 +387,10 @@ mod tests {
     fn table() -> Table {
         Table {
             columns: vec![
-                Table::str_col("name", vec![Some("a,b".into()), None, Some("say \"hi\"\n".into())]),
+                Table::str_col(
+                    "name",
+                    vec![Some("a,b".into()), None, Some("say \"hi\"\n".into())],
+                ),
                 Table::int_col("n", vec![1, 22, 333]),
                 Table::float_col("g", vec![1.5, -2.0, 0.0]),
             ],
@@ -399,7 +402,10 @@ mod tests {
         let mut out = Vec::new();
         table().write_delimited(&mut out, Delimiter::Csv).unwrap();
         let s = String::from_utf8(out).unwrap();
-        assert_eq!(s, "name,n,g\n\"a,b\",1,1.5\n,22,-2\n\"say \"\"hi\"\"\n\",333,0\n");
+        assert_eq!(
+            s,
+            "name,n,g\n\"a,b\",1,1.5\n,22,-2\n\"say \"\"hi\"\"\n\",333,0\n"
+        );
     }
 
     #[test]

@@ -96,8 +96,7 @@ impl Store {
         if writable {
             // WAL: readers are never blocked by the loader, and a killed
             // writer leaves only uncommitted frames that are ignored on reopen.
-            let _mode: String =
-                conn.query_row("PRAGMA journal_mode=WAL", [], |row| row.get(0))?;
+            let _mode: String = conn.query_row("PRAGMA journal_mode=WAL", [], |row| row.get(0))?;
             conn.pragma_update(None, "synchronous", "NORMAL")?;
             schema::migrate(&conn, &path)?;
         } else {

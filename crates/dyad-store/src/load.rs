@@ -79,11 +79,7 @@ impl LoadReport {
 }
 
 fn hex(digest: impl AsRef<[u8]>) -> String {
-    digest
-        .as_ref()
-        .iter()
-        .map(|b| format!("{b:02x}"))
-        .collect()
+    digest.as_ref().iter().map(|b| format!("{b:02x}")).collect()
 }
 
 fn hash_field(h: &mut Sha256, field: Option<&str>) {
@@ -125,6 +121,12 @@ pub fn records_hash(records: &[EventRecord]) -> Result<String> {
         hash_field(&mut h, Some(&json));
     }
     Ok(hex(h.finalize()))
+}
+
+/// Widens an `f32` through its shortest decimal form, so the stored REAL
+/// is 3.4 rather than 3.4000000953674316 and sums stay readable.
+fn f32_to_f64(x: f32) -> f64 {
+    x.to_string().parse().unwrap_or(x as f64)
 }
 
 fn padded_sectors(sectors: &[String]) -> String {
@@ -257,18 +259,20 @@ impl Store {
                 if same_content && *old_r == rhash {
                     return Ok(LoadOutcome::Unchanged);
                 }
-                let mut stmt = tx.prepare("SELECT json, event_id FROM records WHERE doc_id = ?1")?;
+                let mut stmt =
+                    tx.prepare("SELECT json, event_id FROM records WHERE doc_id = ?1")?;
                 let old: Vec<(String, String)> = stmt
                     .query_map([&article.id], |row| Ok((row.get(0)?, row.get(1)?)))?
                     .collect::<rusqlite::Result<_>>()?;
                 drop(stmt);
                 for (json, event_id) in old {
-                    let rec: EventRecord =
-                        serde_json::from_str(&json).map_err(|source| StoreError::CorruptRecord {
+                    let rec: EventRecord = serde_json::from_str(&json).map_err(|source| {
+                        StoreError::CorruptRecord {
                             doc_id: article.id.clone(),
                             event_id,
                             source,
-                        })?;
+                        }
+                    })?;
                     deltas.add_record(&rec, -1);
                 }
                 tx.execute("DELETE FROM records WHERE doc_id = ?1", [&article.id])?;
@@ -334,7 +338,7 @@ impl Store {
                     t.map(|t| &t.text),
                     r.cameo,
                     r.cameo_root,
-                    r.goldstein as f64,
+                    f32_to_f64(r.goldstein),
                     r.quad_class,
                     r.plover.event,
                     r.sentence.text,
@@ -381,9 +385,10 @@ impl Store {
             }
             report.lines += 1;
             match serde_json::from_str::<EventRecord>(&line) {
-                Ok(rec) if rec.doc_id.is_empty() => {
-                    report.bad(lineno, format!("record {} has an empty doc_id", rec.event_id))
-                }
+                Ok(rec) if rec.doc_id.is_empty() => report.bad(
+                    lineno,
+                    format!("record {} has an empty doc_id", rec.event_id),
+                ),
                 Ok(rec) => {
                     report.records += 1;
                     let group = groups.entry(rec.doc_id.clone()).or_insert_with(|| {

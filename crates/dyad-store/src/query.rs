@@ -192,7 +192,11 @@ impl EventQuery {
             .as_deref()
             .map(|d| check_date("from", d))
             .transpose()?;
-        q.to = self.to.as_deref().map(|d| check_date("to", d)).transpose()?;
+        q.to = self
+            .to
+            .as_deref()
+            .map(|d| check_date("to", d))
+            .transpose()?;
         if let (Some(f), Some(t)) = (&q.from, &q.to) {
             if f > t {
                 return Err(StoreError::invalid(
@@ -450,11 +454,11 @@ impl Store {
         let q = q.validated()?;
         let w = q.where_clause();
         let sql = format!("SELECT count(*) FROM records WHERE {}", w.sql());
-        let n: i64 = self
-            .conn
-            .query_row(&sql, rusqlite::params_from_iter(w.params.iter()), |r| {
-                r.get(0)
-            })?;
+        let n: i64 =
+            self.conn
+                .query_row(&sql, rusqlite::params_from_iter(w.params.iter()), |r| {
+                    r.get(0)
+                })?;
         Ok(n as u64)
     }
 

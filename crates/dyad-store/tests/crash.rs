@@ -65,7 +65,12 @@ fn killed_loader_leaves_whole_articles() {
     // Create the schema first so the parent can poll while the child writes.
     drop(Store::open(&db).unwrap());
     let mut child = Command::new(std::env::current_exe().unwrap())
-        .args(["--exact", "crash_child_loader", "--ignored", "--test-threads=1"])
+        .args([
+            "--exact",
+            "crash_child_loader",
+            "--ignored",
+            "--test-threads=1",
+        ])
         .env(CHILD_ENV, &db)
         .stdout(Stdio::null())
         .stderr(Stdio::null())
@@ -82,7 +87,10 @@ fn killed_loader_leaves_whole_articles() {
             child.try_wait().unwrap().is_none(),
             "loader child exited early"
         );
-        assert!(start.elapsed() < Duration::from_secs(120), "child too slow: {n} articles");
+        assert!(
+            start.elapsed() < Duration::from_secs(120),
+            "child too slow: {n} articles"
+        );
         std::thread::sleep(Duration::from_millis(20));
     }
     // SIGKILL: no destructors, no chance to finish the open transaction.

@@ -12,7 +12,12 @@ fn loaded() -> (tempfile::TempDir, Store) {
     let mut store = Store::open(dir.path().join("t.db")).unwrap();
     for (a, recs) in common::corpus() {
         let out = store.load_article(&a, &recs).unwrap();
-        assert_eq!(out, LoadOutcome::Inserted { records: recs.len() });
+        assert_eq!(
+            out,
+            LoadOutcome::Inserted {
+                records: recs.len()
+            }
+        );
     }
     (dir, store)
 }
@@ -43,7 +48,10 @@ fn loading_twice_adds_nothing() {
     let (_dir, mut store) = loaded();
     let before = store.stats().unwrap();
     for (a, recs) in common::corpus() {
-        assert_eq!(store.load_article(&a, &recs).unwrap(), LoadOutcome::Unchanged);
+        assert_eq!(
+            store.load_article(&a, &recs).unwrap(),
+            LoadOutcome::Unchanged
+        );
     }
     assert_eq!(store.stats().unwrap(), before);
     assert_eq!(before.articles, 7);
@@ -55,7 +63,10 @@ fn loading_twice_adds_nothing() {
     recs.pop();
     assert_eq!(
         store.load_article(&a, &recs).unwrap(),
-        LoadOutcome::Replaced { records: 1, previous: 2 }
+        LoadOutcome::Replaced {
+            records: 1,
+            previous: 2
+        }
     );
     assert_eq!(store.stats().unwrap().records, 7);
     let actors_after = store.actors(None, 100).unwrap();
@@ -94,7 +105,16 @@ fn same_event_same_day_is_one_daily_event() {
     assert_eq!(daily[0].source_code, "CHNGOV");
     assert_eq!(daily[0].target_code.as_deref(), Some("KAZGOV"));
     // Per-article records stay available.
-    assert_eq!(ids(&store, EventQuery { cameo: Some("041".into()), ..Default::default() }), ["a1-0", "a2-0"]);
+    assert_eq!(
+        ids(
+            &store,
+            EventQuery {
+                cameo: Some("041".into()),
+                ..Default::default()
+            }
+        ),
+        ["a1-0", "a2-0"]
+    );
     // The SQL view agrees; undated events are not in it.
     let stats = store.stats().unwrap();
     assert_eq!(stats.daily_events, 6);
@@ -110,7 +130,10 @@ fn every_filter_narrows_correctly() {
     };
     assert_eq!(q(|_| {}).len(), 8);
     // Source as a code prefix and as a country.
-    assert_eq!(q(|q| q.source = Some("CHN".into())), ["a1-0", "a2-0", "a4-0"]);
+    assert_eq!(
+        q(|q| q.source = Some("CHN".into())),
+        ["a1-0", "a2-0", "a4-0"]
+    );
     assert_eq!(q(|q| q.source = Some("chngov".into())), ["a1-0", "a2-0"]);
     assert_eq!(q(|q| q.target = Some("CHN".into())), ["a2-1", "a3-0"]);
     // Direction both makes the pair undirected.
@@ -135,7 +158,10 @@ fn every_filter_narrows_correctly() {
     assert_eq!(q(|q| q.sector = Some("BUS".into())), ["a4-0"]);
     assert_eq!(q(|q| q.cameo = Some("04".into())), ["a1-0", "a2-0", "a7-0"]);
     assert_eq!(q(|q| q.cameo = Some("042".into())), ["a7-0"]);
-    assert_eq!(q(|q| q.plover = Some("consult".into())), ["a1-0", "a2-0", "a7-0"]);
+    assert_eq!(
+        q(|q| q.plover = Some("consult".into())),
+        ["a1-0", "a2-0", "a7-0"]
+    );
     assert_eq!(q(|q| q.quad = Some(4)), ["a6-0"]);
     assert_eq!(q(|q| q.quad = Some(2)), ["a4-0"]);
     assert_eq!(
@@ -176,12 +202,48 @@ fn every_filter_narrows_correctly() {
 fn bad_parameters_are_named() {
     let store = Store::open_in_memory().unwrap();
     let cases: Vec<(EventQuery, &str)> = vec![
-        (EventQuery { from: Some("2022-13-01".into()), ..Default::default() }, "from"),
-        (EventQuery { to: Some("yesterday".into()), ..Default::default() }, "to"),
-        (EventQuery { quad: Some(7), ..Default::default() }, "quad"),
-        (EventQuery { cameo: Some("4x".into()), ..Default::default() }, "cameo"),
-        (EventQuery { source: Some("CH N".into()), ..Default::default() }, "source"),
-        (EventQuery { plover: Some("consult!".into()), ..Default::default() }, "plover"),
+        (
+            EventQuery {
+                from: Some("2022-13-01".into()),
+                ..Default::default()
+            },
+            "from",
+        ),
+        (
+            EventQuery {
+                to: Some("yesterday".into()),
+                ..Default::default()
+            },
+            "to",
+        ),
+        (
+            EventQuery {
+                quad: Some(7),
+                ..Default::default()
+            },
+            "quad",
+        ),
+        (
+            EventQuery {
+                cameo: Some("4x".into()),
+                ..Default::default()
+            },
+            "cameo",
+        ),
+        (
+            EventQuery {
+                source: Some("CH N".into()),
+                ..Default::default()
+            },
+            "source",
+        ),
+        (
+            EventQuery {
+                plover: Some("consult!".into()),
+                ..Default::default()
+            },
+            "plover",
+        ),
         (
             EventQuery {
                 from: Some("2022-02-01".into()),
@@ -224,7 +286,9 @@ fn output_formats_round_trip() {
     let csv = String::from_utf8(out).unwrap();
     assert!(csv.starts_with("event_id,doc_id,date,"));
     assert_eq!(csv.lines().count(), recs.len() + 1);
-    assert!(csv.contains("\"China's government held a phone call with Kazakhstan's government, and"));
+    assert!(
+        csv.contains("\"China's government held a phone call with Kazakhstan's government, and")
+    );
     // TSV: same number of fields on every line.
     let mut out = Vec::new();
     records_table(&recs)
@@ -251,9 +315,16 @@ fn parquet_output_reads_back() {
     let schema = reader.metadata().file_metadata().schema_descr();
     let names: Vec<&str> = schema.columns().iter().map(|c| c.name()).collect();
     assert!(names.contains(&"cameo") && names.contains(&"goldstein"));
-    let rows: Vec<_> = reader.get_row_iter(None).unwrap().map(|r| r.unwrap()).collect();
+    let rows: Vec<_> = reader
+        .get_row_iter(None)
+        .unwrap()
+        .map(|r| r.unwrap())
+        .collect();
     let first = rows[0].to_string();
-    assert!(first.contains("a1-0") && first.contains("CHNGOV"), "{first}");
+    assert!(
+        first.contains("a1-0") && first.contains("CHNGOV"),
+        "{first}"
+    );
     // The undated record has a null date.
     assert!(rows[7].to_string().contains("date: null"), "{}", rows[7]);
 
@@ -306,7 +377,10 @@ fn dyads_aggregate_deduplicated_events() {
     q.from = Some("July".into());
     assert_eq!(store.dyads(&q).unwrap_err().parameter(), Some("from"));
     assert_eq!(
-        store.dyads(&DyadQuery::new("C N", "KAZ")).unwrap_err().parameter(),
+        store
+            .dyads(&DyadQuery::new("C N", "KAZ"))
+            .unwrap_err()
+            .parameter(),
         Some("a")
     );
 }
@@ -366,7 +440,9 @@ fn actors_and_countries_are_ranked_and_labelled() {
     let ukr = countries.iter().find(|c| c.country == "UKR").unwrap();
     assert_eq!(ukr.label, None);
     let kaz_actors = store.actors(Some("kaz"), 10).unwrap();
-    assert!(kaz_actors.iter().all(|a| a.country.as_deref() == Some("KAZ")));
+    assert!(kaz_actors
+        .iter()
+        .all(|a| a.country.as_deref() == Some("KAZ")));
     assert_eq!(kaz_actors[0].code, "KAZ");
     assert_eq!(store.actors(None, 2).unwrap().len(), 2);
 }

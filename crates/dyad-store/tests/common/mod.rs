@@ -2,7 +2,7 @@
 #![allow(dead_code)]
 
 use dyad::article::Article;
-use dyad::output::{ActorRecord, Evidence, EventRecord, PloverRecord, SentenceRecord};
+use dyad::output::{ActorRecord, EventRecord, Evidence, PloverRecord, SentenceRecord};
 
 /// An actor whose mention is `text` at `start` in the article.
 pub fn actor(code: &str, text: &str, start: usize) -> ActorRecord {
@@ -56,7 +56,12 @@ pub fn record(
     sent_start: usize,
 ) -> EventRecord {
     let (goldstein, quad, plover, label) = code_facts(cameo);
-    let at = |t: &str| sent_start + sentence.find(t).unwrap_or_else(|| panic!("{t:?} not in {sentence:?}"));
+    let at = |t: &str| {
+        sent_start
+            + sentence
+                .find(t)
+                .unwrap_or_else(|| panic!("{t:?} not in {sentence:?}"))
+    };
     EventRecord {
         doc_id: doc.into(),
         event_id: format!("{doc}-{seq}"),
@@ -92,6 +97,15 @@ pub fn record(
     }
 }
 
+/// One event of a test article: (source code, mention), optional
+/// (target code, mention), CAMEO code, verb text.
+pub type EventSpec<'a> = (
+    (&'a str, &'a str),
+    Option<(&'a str, &'a str)>,
+    &'a str,
+    &'a str,
+);
+
 /// An article whose text is `sentence`, with one record per event spec
 /// `(src, tgt, cameo, verb)`.
 pub fn article(
@@ -99,7 +113,7 @@ pub fn article(
     date: Option<&str>,
     source: &str,
     sentence: &str,
-    events: &[((&str, &str), Option<(&str, &str)>, &str, &str)],
+    events: &[EventSpec<'_>],
 ) -> (Article, Vec<EventRecord>) {
     let art = Article {
         id: id.into(),
