@@ -50,6 +50,9 @@ pub struct CodeArgs {
     /// No progress bar and no summary: only the events.
     #[arg(short, long)]
     pub quiet: bool,
+    /// Also store articles and events in this SQLite database (created if missing).
+    #[arg(long)]
+    pub store: Option<PathBuf>,
     #[command(flatten)]
     pub lex: crate::lex::LexArgs,
 }
@@ -81,9 +84,16 @@ pub fn run(a: CodeArgs) -> Result<()> {
     let mut writer = Writer::new(out, a.format.into());
     writer.header()?;
     let show_bar = !a.quiet && std::io::stderr().is_terminal();
-    let totals = code_stream(&coder, &a.inputs, a.threads, show_bar, a.quiet, |_, coded| {
+    let mut store = match &a.store {
+        Some(p) => Some(dyad_store::Store::open(p).with_context(|| format!("cannot open store {}", p.display()))?),
+        None => None,
+    };
+    let totals = code_stream(&coder, &a.inputs, a.threads, show_bar, a.quiet, |article, coded| {
         for e in &coded.events {
             writer.write(e)?;
+        }
+        if let Some(st) = store.as_mut() {
+            st.load_article(article, &coded.events).with_context(|| format!("cannot store article {}", article.id))?;
         }
         Ok(())
     })?;
