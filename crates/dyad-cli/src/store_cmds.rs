@@ -44,8 +44,7 @@ pub struct LoadArgs {
 
 /// Loads records into the store, printing what happened and every skipped line.
 pub fn run_load(args: &LoadArgs) -> Result<()> {
-    let mut store = Store::open(&args.store)
-        .with_context(|| format!("opening store {}", args.store.display()))?;
+    let mut store = Store::open(&args.store).with_context(|| format!("opening store {}", args.store.display()))?;
     let name = args.file.display().to_string();
     let report = if args.file.as_os_str() == "-" {
         store.load_records(std::io::stdin().lock())
@@ -58,18 +57,11 @@ pub fn run_load(args: &LoadArgs) -> Result<()> {
         eprintln!("{name}:{}: skipped: {}", bad.line, bad.message);
     }
     if report.bad_lines_total > report.bad_lines.len() {
-        eprintln!(
-            "{name}: ... and {} more skipped lines",
-            report.bad_lines_total - report.bad_lines.len()
-        );
+        eprintln!("{name}: ... and {} more skipped lines", report.bad_lines_total - report.bad_lines.len());
     }
     eprintln!(
         "{name}: {} records read; articles: {} new, {} replaced, {} unchanged; {} lines skipped",
-        report.records,
-        report.articles_inserted,
-        report.articles_replaced,
-        report.articles_unchanged,
-        report.bad_lines_total
+        report.records, report.articles_inserted, report.articles_replaced, report.articles_unchanged, report.bad_lines_total
     );
     Ok(())
 }
@@ -142,16 +134,13 @@ pub struct QueryArgs {
 }
 
 fn is_parquet(path: &Path) -> bool {
-    path.extension()
-        .is_some_and(|e| e.eq_ignore_ascii_case("parquet"))
+    path.extension().is_some_and(|e| e.eq_ignore_ascii_case("parquet"))
 }
 
 /// Opens `--out` or standard output.
 fn output(out: Option<&Path>) -> Result<Box<dyn Write>> {
     Ok(match out {
-        Some(p) => Box::new(BufWriter::new(
-            File::create(p).with_context(|| format!("creating {}", p.display()))?,
-        )),
+        Some(p) => Box::new(BufWriter::new(File::create(p).with_context(|| format!("creating {}", p.display()))?)),
         None => Box::new(BufWriter::new(std::io::stdout().lock())),
     })
 }
@@ -159,17 +148,12 @@ fn output(out: Option<&Path>) -> Result<Box<dyn Write>> {
 #[cfg(feature = "parquet")]
 fn write_parquet(table: &Table, path: &Path) -> Result<()> {
     let f = File::create(path).with_context(|| format!("creating {}", path.display()))?;
-    table
-        .write_parquet(BufWriter::new(f))
-        .with_context(|| format!("writing {}", path.display()))
+    table.write_parquet(BufWriter::new(f)).with_context(|| format!("writing {}", path.display()))
 }
 
 #[cfg(not(feature = "parquet"))]
 fn write_parquet(_table: &Table, path: &Path) -> Result<()> {
-    bail!(
-        "cannot write {}: this dyad was built without the `parquet` feature",
-        path.display()
-    )
+    bail!("cannot write {}: this dyad was built without the `parquet` feature", path.display())
 }
 
 /// Runs a query and writes the records.
@@ -199,12 +183,8 @@ pub fn run_query(args: &QueryArgs) -> Result<()> {
             let mut w = output(out)?;
             match args.format {
                 RecordFormat::Jsonl => write_jsonl(&mut w, &records)?,
-                RecordFormat::Csv => {
-                    records_table(&records).write_delimited(&mut w, Delimiter::Csv)?
-                }
-                RecordFormat::Tsv => {
-                    records_table(&records).write_delimited(&mut w, Delimiter::Tsv)?
-                }
+                RecordFormat::Csv => records_table(&records).write_delimited(&mut w, Delimiter::Csv)?,
+                RecordFormat::Tsv => records_table(&records).write_delimited(&mut w, Delimiter::Tsv)?,
             }
         }
     }
@@ -284,14 +264,8 @@ pub struct DyadsArgs {
 /// Computes and writes dyad aggregates.
 pub fn run_dyads(args: &DyadsArgs) -> Result<()> {
     let store = open_existing(&args.store)?;
-    let q = DyadQuery {
-        a: args.a.clone(),
-        b: args.b.clone(),
-        by: args.by.into(),
-        direction: args.direction.into(),
-        from: args.from.clone(),
-        to: args.to.clone(),
-    };
+    let q =
+        DyadQuery { a: args.a.clone(), b: args.b.clone(), by: args.by.into(), direction: args.direction.into(), from: args.from.clone(), to: args.to.clone() };
     let rows = store.dyads(&q).context("computing dyads")?;
     let table = dyads_table(&rows);
     match args.out.as_deref() {
@@ -326,12 +300,7 @@ pub struct ServeArgs {
 pub fn run_serve(args: &ServeArgs, coder: Coder) -> Result<()> {
     // Refuse a missing store here: the server only opens stores read-only.
     open_existing(&args.store)?;
-    let config = ServerConfig {
-        store_path: args.store.clone(),
-        bind: args.bind,
-        max_body: args.max_body,
-        coder,
-    };
+    let config = ServerConfig { store_path: args.store.clone(), bind: args.bind, max_body: args.max_body, coder };
     dyad_server::serve_blocking(config, |addr| {
         // Printed on stdout so scripts (and tests) can find a port-0 address.
         println!("dyad serving http://{addr}/");
@@ -342,11 +311,7 @@ pub fn run_serve(args: &ServeArgs, coder: Coder) -> Result<()> {
 
 fn open_existing(path: &Path) -> Result<Store> {
     if !path.exists() {
-        bail!(
-            "store {} does not exist; create it with `dyad load FILE.jsonl --store {}`",
-            path.display(),
-            path.display()
-        );
+        bail!("store {} does not exist; create it with `dyad load FILE.jsonl --store {}`", path.display(), path.display());
     }
     Store::open(path).with_context(|| format!("opening store {}", path.display()))
 }
@@ -362,11 +327,7 @@ mod tests {
     fn loaded() -> (tempfile::TempDir, PathBuf) {
         let dir = tempfile::tempdir().unwrap();
         let db = dir.path().join("cli.db");
-        run_load(&LoadArgs {
-            file: fixture(),
-            store: db.clone(),
-        })
-        .unwrap();
+        run_load(&LoadArgs { file: fixture(), store: db.clone() }).unwrap();
         (dir, db)
     }
 

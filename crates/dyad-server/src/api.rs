@@ -36,22 +36,14 @@ impl ApiError {
     }
 
     fn internal(message: impl Into<String>) -> Self {
-        ApiError {
-            status: StatusCode::INTERNAL_SERVER_ERROR,
-            message: message.into(),
-            parameter: None,
-        }
+        ApiError { status: StatusCode::INTERNAL_SERVER_ERROR, message: message.into(), parameter: None }
     }
 }
 
 impl From<StoreError> for ApiError {
     fn from(e: StoreError) -> Self {
         match e.parameter() {
-            Some(p) => ApiError {
-                status: StatusCode::BAD_REQUEST,
-                message: e.to_string(),
-                parameter: Some(p.to_string()),
-            },
+            Some(p) => ApiError { status: StatusCode::BAD_REQUEST, message: e.to_string(), parameter: Some(p.to_string()) },
             None => ApiError::internal(e.to_string()),
         }
     }
@@ -71,12 +63,8 @@ type ApiResult<T> = Result<T, ApiError>;
 
 /// Runs blocking store or coder work off the async threads; a panic there
 /// becomes a 500 instead of a dropped connection.
-async fn blocking<T: Send + 'static>(
-    f: impl FnOnce() -> ApiResult<T> + Send + 'static,
-) -> ApiResult<T> {
-    tokio::task::spawn_blocking(f)
-        .await
-        .map_err(|e| ApiError::internal(format!("request handler failed: {e}")))?
+async fn blocking<T: Send + 'static>(f: impl FnOnce() -> ApiResult<T> + Send + 'static) -> ApiResult<T> {
+    tokio::task::spawn_blocking(f).await.map_err(|e| ApiError::internal(format!("request handler failed: {e}")))?
 }
 
 /// Query parameters as given, refusing names the endpoint does not know so
@@ -88,10 +76,7 @@ impl Params {
         let mut map = HashMap::new();
         for (k, v) in pairs {
             if !allowed.contains(&k.as_str()) {
-                return Err(ApiError::bad(
-                    &k,
-                    format!("unknown parameter; expected one of {}", allowed.join(", ")),
-                ));
+                return Err(ApiError::bad(&k, format!("unknown parameter; expected one of {}", allowed.join(", "))));
             }
             if map.insert(k.clone(), v).is_some() {
                 return Err(ApiError::bad(&k, "given more than once"));
@@ -107,33 +92,12 @@ impl Params {
     }
 
     fn parse<T: std::str::FromStr>(&self, k: &str, what: &str) -> ApiResult<Option<T>> {
-        self.get(k)
-            .map(|v| {
-                v.trim()
-                    .parse::<T>()
-                    .map_err(|_| ApiError::bad(k, format!("{v:?} is not {what}")))
-            })
-            .transpose()
+        self.get(k).map(|v| v.trim().parse::<T>().map_err(|_| ApiError::bad(k, format!("{v:?} is not {what}")))).transpose()
     }
 }
 
-const EVENT_PARAMS: &[&str] = &[
-    "source",
-    "target",
-    "actor",
-    "country",
-    "sector",
-    "direction",
-    "cameo",
-    "plover",
-    "quad",
-    "from",
-    "to",
-    "text",
-    "doc_id",
-    "limit",
-    "offset",
-];
+const EVENT_PARAMS: &[&str] =
+    &["source", "target", "actor", "country", "sector", "direction", "cameo", "plover", "quad", "from", "to", "text", "doc_id", "limit", "offset"];
 
 /// A record with its sentence cut into highlighted parts.
 #[derive(Serialize)]
@@ -154,33 +118,18 @@ pub(crate) struct EventPage {
 }
 
 fn event_out(record: EventRecord) -> EventOut {
-    let sentence_parts = segments(
-        &record.sentence.text,
-        record.sentence.span[0],
-        &highlights(&record),
-    );
-    EventOut {
-        record,
-        sentence_parts,
-    }
+    let sentence_parts = segments(&record.sentence.text, record.sentence.span[0], &highlights(&record));
+    EventOut { record, sentence_parts }
 }
 
-pub(crate) async fn events(
-    State(state): State<Arc<AppState>>,
-    Query(pairs): Query<Vec<(String, String)>>,
-) -> ApiResult<Json<EventPage>> {
+pub(crate) async fn events(State(state): State<Arc<AppState>>, Query(pairs): Query<Vec<(String, String)>>) -> ApiResult<Json<EventPage>> {
     let p = Params::new(pairs, EVENT_PARAMS)?;
     let direction = match p.get("direction") {
         Some(d) => d.parse::<Direction>()?,
         None => Direction::Forward,
     };
-    let limit = p
-        .parse::<u64>("limit", "a non-negative integer")?
-        .unwrap_or(DEFAULT_PAGE_SIZE)
-        .min(MAX_PAGE_SIZE);
-    let offset = p
-        .parse::<u64>("offset", "a non-negative integer")?
-        .unwrap_or(0);
+    let limit = p.parse::<u64>("limit", "a non-negative integer")?.unwrap_or(DEFAULT_PAGE_SIZE).min(MAX_PAGE_SIZE);
+    let offset = p.parse::<u64>("offset", "a non-negative integer")?.unwrap_or(0);
     let q = EventQuery {
         source: p.get("source"),
         target: p.get("target"),
@@ -200,27 +149,15 @@ pub(crate) async fn events(
     };
     blocking(move || {
         let (total, records) = state.with_store(|s| Ok((s.count(&q)?, s.query(&q)?)))?;
-        Ok(Json(EventPage {
-            total,
-            offset,
-            limit,
-            events: records.into_iter().map(event_out).collect(),
-        }))
+        Ok(Json(EventPage { total, offset, limit, events: records.into_iter().map(event_out).collect() }))
     })
     .await
 }
 
-pub(crate) async fn dyads(
-    State(state): State<Arc<AppState>>,
-    Query(pairs): Query<Vec<(String, String)>>,
-) -> ApiResult<Json<serde_json::Value>> {
+pub(crate) async fn dyads(State(state): State<Arc<AppState>>, Query(pairs): Query<Vec<(String, String)>>) -> ApiResult<Json<serde_json::Value>> {
     let p = Params::new(pairs, &["a", "b", "by", "direction", "from", "to"])?;
-    let a = p
-        .get("a")
-        .ok_or_else(|| ApiError::bad("a", "is required"))?;
-    let b = p
-        .get("b")
-        .ok_or_else(|| ApiError::bad("b", "is required"))?;
+    let a = p.get("a").ok_or_else(|| ApiError::bad("a", "is required"))?;
+    let b = p.get("b").ok_or_else(|| ApiError::bad("b", "is required"))?;
     let q = DyadQuery {
         a,
         b,
@@ -244,19 +181,12 @@ pub(crate) async fn dyads(
     .await
 }
 
-pub(crate) async fn actors(
-    State(state): State<Arc<AppState>>,
-    Query(pairs): Query<Vec<(String, String)>>,
-) -> ApiResult<Json<serde_json::Value>> {
+pub(crate) async fn actors(State(state): State<Arc<AppState>>, Query(pairs): Query<Vec<(String, String)>>) -> ApiResult<Json<serde_json::Value>> {
     let p = Params::new(pairs, &["country", "limit"])?;
-    let limit = p
-        .parse::<u64>("limit", "a non-negative integer")?
-        .unwrap_or(DEFAULT_PAGE_SIZE)
-        .min(MAX_PAGE_SIZE);
+    let limit = p.parse::<u64>("limit", "a non-negative integer")?.unwrap_or(DEFAULT_PAGE_SIZE).min(MAX_PAGE_SIZE);
     let country = p.get("country");
     blocking(move || {
-        let (countries, actors) =
-            state.with_store(|s| Ok((s.countries()?, s.actors(country.as_deref(), limit)?)))?;
+        let (countries, actors) = state.with_store(|s| Ok((s.countries()?, s.actors(country.as_deref(), limit)?)))?;
         Ok(Json(json!({ "countries": countries, "actors": actors })))
     })
     .await
@@ -273,25 +203,13 @@ pub(crate) struct ArticleOut {
     parts: Vec<Part>,
 }
 
-fn article_out(
-    article: serde_json::Value,
-    text: Option<&str>,
-    records: Vec<EventRecord>,
-) -> ArticleOut {
+fn article_out(article: serde_json::Value, text: Option<&str>, records: Vec<EventRecord>) -> ArticleOut {
     let spans: Vec<Highlight> = records.iter().flat_map(highlights).collect();
     let parts = text.map(|t| segments(t, 0, &spans)).unwrap_or_default();
-    ArticleOut {
-        article,
-        events: records.into_iter().map(event_out).collect(),
-        highlights: spans,
-        parts,
-    }
+    ArticleOut { article, events: records.into_iter().map(event_out).collect(), highlights: spans, parts }
 }
 
-pub(crate) async fn article(
-    State(state): State<Arc<AppState>>,
-    Path(id): Path<String>,
-) -> ApiResult<Response> {
+pub(crate) async fn article(State(state): State<Arc<AppState>>, Path(id): Path<String>) -> ApiResult<Response> {
     blocking(move || {
         let found = state.with_store(|s| {
             Ok(match s.article(&id)? {
@@ -300,16 +218,11 @@ pub(crate) async fn article(
             })
         })?;
         let Some((article, records)) = found else {
-            return Ok(ApiError {
-                status: StatusCode::NOT_FOUND,
-                message: format!("no article with id {id:?} in the store"),
-                parameter: Some("id".into()),
-            }
-            .into_response());
+            return Ok(ApiError { status: StatusCode::NOT_FOUND, message: format!("no article with id {id:?} in the store"), parameter: Some("id".into()) }
+                .into_response());
         };
         let text = article.text.clone();
-        let value =
-            serde_json::to_value(&article).map_err(|e| ApiError::internal(e.to_string()))?;
+        let value = serde_json::to_value(&article).map_err(|e| ApiError::internal(e.to_string()))?;
         Ok(Json(article_out(value, text.as_deref(), records)).into_response())
     })
     .await
@@ -332,31 +245,20 @@ struct CodeRequest {
     url: Option<String>,
 }
 
-pub(crate) async fn code(
-    State(state): State<Arc<AppState>>,
-    body: Result<Bytes, BytesRejection>,
-) -> ApiResult<Json<ArticleOut>> {
+pub(crate) async fn code(State(state): State<Arc<AppState>>, body: Result<Bytes, BytesRejection>) -> ApiResult<Json<ArticleOut>> {
     let body = body.map_err(|rejection| {
         let status = rejection.status();
         ApiError {
             status,
             message: if status == StatusCode::PAYLOAD_TOO_LARGE {
-                format!(
-                    "request body is larger than the limit of {} bytes",
-                    state.max_body
-                )
+                format!("request body is larger than the limit of {} bytes", state.max_body)
             } else {
                 format!("cannot read request body: {}", rejection.body_text())
             },
             parameter: Some("body".into()),
         }
     })?;
-    let req: CodeRequest = serde_json::from_slice(&body).map_err(|e| {
-        ApiError::bad(
-            "body",
-            format!("expected a JSON object with a `text` string: {e}"),
-        )
-    })?;
+    let req: CodeRequest = serde_json::from_slice(&body).map_err(|e| ApiError::bad("body", format!("expected a JSON object with a `text` string: {e}")))?;
     if req.text.trim().is_empty() {
         return Err(ApiError::bad("text", "is empty"));
     }
@@ -366,18 +268,11 @@ pub(crate) async fn code(
             return Err(ApiError::bad("date", format!("{d:?} is not YYYY-MM-DD")));
         }
     }
-    let article = Article {
-        id: req.id.unwrap_or_else(|| "pasted".to_string()),
-        date: req.date,
-        title: req.title,
-        text: req.text,
-        source: req.source,
-        url: req.url,
-    };
+    let article =
+        Article { id: req.id.unwrap_or_else(|| "pasted".to_string()), date: req.date, title: req.title, text: req.text, source: req.source, url: req.url };
     blocking(move || {
         let records = (state.coder())(&article);
-        let value =
-            serde_json::to_value(&article).map_err(|e| ApiError::internal(e.to_string()))?;
+        let value = serde_json::to_value(&article).map_err(|e| ApiError::internal(e.to_string()))?;
         // The text is already in the request; don't echo megabytes back.
         let mut value = value;
         if let Some(obj) = value.as_object_mut() {
@@ -389,9 +284,5 @@ pub(crate) async fn code(
 }
 
 pub(crate) async fn not_found(Path(rest): Path<String>) -> ApiError {
-    ApiError {
-        status: StatusCode::NOT_FOUND,
-        message: format!("no API endpoint /api/{rest}; see /openapi.json"),
-        parameter: None,
-    }
+    ApiError { status: StatusCode::NOT_FOUND, message: format!("no API endpoint /api/{rest}; see /openapi.json"), parameter: None }
 }

@@ -34,14 +34,7 @@ pub struct Part {
 /// The spans of a record: actors, verb and place, in article offsets.
 pub fn highlights(record: &EventRecord) -> Vec<Highlight> {
     let mut out = Vec::new();
-    let mut push = |span: Span, kind| {
-        out.push(Highlight {
-            start: span[0],
-            end: span[1],
-            kind,
-            event_id: record.event_id.clone(),
-        })
-    };
+    let mut push = |span: Span, kind| out.push(Highlight { start: span[0], end: span[1], kind, event_id: record.event_id.clone() });
     push(record.source.span, "source");
     if let Some(t) = &record.target {
         push(t.span, "target");
@@ -63,8 +56,7 @@ pub fn segments(text: &str, base: usize, spans: &[Highlight]) -> Vec<Part> {
         .filter_map(|h| {
             let s = h.start.checked_sub(base)?;
             let e = h.end.checked_sub(base)?;
-            (s < e && e <= text.len() && text.is_char_boundary(s) && text.is_char_boundary(e))
-                .then_some((s, e, h.kind))
+            (s < e && e <= text.len() && text.is_char_boundary(s) && text.is_char_boundary(e)).then_some((s, e, h.kind))
         })
         .collect();
     spans.sort_by_key(|&(s, e, _)| (s, std::cmp::Reverse(e)));
@@ -75,22 +67,13 @@ pub fn segments(text: &str, base: usize, spans: &[Highlight]) -> Vec<Part> {
             continue;
         }
         if s > pos {
-            parts.push(Part {
-                text: text[pos..s].to_string(),
-                kind: None,
-            });
+            parts.push(Part { text: text[pos..s].to_string(), kind: None });
         }
-        parts.push(Part {
-            text: text[s..e].to_string(),
-            kind: Some(kind),
-        });
+        parts.push(Part { text: text[s..e].to_string(), kind: Some(kind) });
         pos = e;
     }
     if pos < text.len() {
-        parts.push(Part {
-            text: text[pos..].to_string(),
-            kind: None,
-        });
+        parts.push(Part { text: text[pos..].to_string(), kind: None });
     }
     parts
 }
@@ -100,12 +83,7 @@ mod tests {
     use super::*;
 
     fn h(start: usize, end: usize, kind: &'static str) -> Highlight {
-        Highlight {
-            start,
-            end,
-            kind,
-            event_id: "e".into(),
-        }
+        Highlight { start, end, kind, event_id: "e".into() }
     }
 
     #[test]
@@ -113,22 +91,9 @@ mod tests {
         // "Ürümqi" has multi-byte letters: offsets are bytes.
         let text = "Ürümqi officials met Astana";
         let base = 100;
-        let parts = segments(
-            text,
-            base,
-            &[h(100 + 19, 100 + 22, "verb"), h(100, 100 + 18, "source")],
-        );
-        let got: Vec<(&str, Option<&str>)> =
-            parts.iter().map(|p| (p.text.as_str(), p.kind)).collect();
-        assert_eq!(
-            got,
-            [
-                ("Ürümqi officials", Some("source")),
-                (" ", None),
-                ("met", Some("verb")),
-                (" Astana", None)
-            ]
-        );
+        let parts = segments(text, base, &[h(100 + 19, 100 + 22, "verb"), h(100, 100 + 18, "source")]);
+        let got: Vec<(&str, Option<&str>)> = parts.iter().map(|p| (p.text.as_str(), p.kind)).collect();
+        assert_eq!(got, [("Ürümqi officials", Some("source")), (" ", None), ("met", Some("verb")), (" Astana", None)]);
     }
 
     #[test]
@@ -147,11 +112,7 @@ mod tests {
         );
         let joined: String = parts.iter().map(|p| p.text.as_str()).collect();
         assert_eq!(joined, text);
-        let marked: Vec<&str> = parts
-            .iter()
-            .filter(|p| p.kind.is_some())
-            .map(|p| p.text.as_str())
-            .collect();
+        let marked: Vec<&str> = parts.iter().filter(|p| p.kind.is_some()).map(|p| p.text.as_str()).collect();
         assert_eq!(marked, ["met"]);
         // Spans before the base are ignored too.
         assert_eq!(segments("abc", 10, &[h(2, 11, "verb")]).len(), 1);

@@ -76,27 +76,15 @@ pub struct AppState {
 impl AppState {
     /// Opens the store read-only once (so a bad path fails at start-up, not
     /// on the first request) and keeps the connection for reuse.
-    pub fn new(
-        store_path: impl AsRef<Path>,
-        coder: Coder,
-        max_body: usize,
-    ) -> Result<Self, ServerError> {
+    pub fn new(store_path: impl AsRef<Path>, coder: Coder, max_body: usize) -> Result<Self, ServerError> {
         let store_path = store_path.as_ref().to_path_buf();
         let first = Store::open_read_only(&store_path)?;
-        Ok(AppState {
-            store_path,
-            pool: Mutex::new(vec![first]),
-            coder,
-            max_body,
-        })
+        Ok(AppState { store_path, pool: Mutex::new(vec![first]), coder, max_body })
     }
 
     /// Runs `f` with a pooled read-only connection; a connection is opened
     /// when all are busy, and returned to the pool afterwards.
-    pub(crate) fn with_store<T>(
-        &self,
-        f: impl FnOnce(&Store) -> Result<T, dyad_store::StoreError>,
-    ) -> Result<T, dyad_store::StoreError> {
+    pub(crate) fn with_store<T>(&self, f: impl FnOnce(&Store) -> Result<T, dyad_store::StoreError>) -> Result<T, dyad_store::StoreError> {
         let taken = self.pool.lock().unwrap_or_else(|p| p.into_inner()).pop();
         let store = match taken {
             Some(s) => s,
@@ -129,22 +117,10 @@ pub fn router(state: Arc<AppState>) -> Router {
         .route("/api/articles/{id}", get(api::article))
         .route("/api/code", post(api::code))
         .route("/api/{*rest}", get(api::not_found).post(api::not_found))
-        .route(
-            "/openapi.json",
-            get(|| async { static_file("application/json", OPENAPI_JSON) }),
-        )
-        .route(
-            "/",
-            get(|| async { static_file("text/html; charset=utf-8", INDEX_HTML) }),
-        )
-        .route(
-            "/app.js",
-            get(|| async { static_file("text/javascript; charset=utf-8", APP_JS) }),
-        )
-        .route(
-            "/style.css",
-            get(|| async { static_file("text/css; charset=utf-8", STYLE_CSS) }),
-        )
+        .route("/openapi.json", get(|| async { static_file("application/json", OPENAPI_JSON) }))
+        .route("/", get(|| async { static_file("text/html; charset=utf-8", INDEX_HTML) }))
+        .route("/app.js", get(|| async { static_file("text/javascript; charset=utf-8", APP_JS) }))
+        .route("/style.css", get(|| async { static_file("text/css; charset=utf-8", STYLE_CSS) }))
         .layer(DefaultBodyLimit::max(max_body))
         .with_state(state)
 }
@@ -163,21 +139,9 @@ pub struct ServerConfig {
 
 /// Serves until Ctrl-C. `on_ready` is called with the bound address (useful
 /// with port 0) once the server accepts connections.
-pub async fn serve(
-    config: ServerConfig,
-    on_ready: impl FnOnce(SocketAddr),
-) -> Result<(), ServerError> {
-    let state = Arc::new(AppState::new(
-        &config.store_path,
-        config.coder,
-        config.max_body,
-    )?);
-    let listener = tokio::net::TcpListener::bind(config.bind)
-        .await
-        .map_err(|source| ServerError::Bind {
-            addr: config.bind,
-            source,
-        })?;
+pub async fn serve(config: ServerConfig, on_ready: impl FnOnce(SocketAddr)) -> Result<(), ServerError> {
+    let state = Arc::new(AppState::new(&config.store_path, config.coder, config.max_body)?);
+    let listener = tokio::net::TcpListener::bind(config.bind).await.map_err(|source| ServerError::Bind { addr: config.bind, source })?;
     on_ready(listener.local_addr()?);
     axum::serve(listener, router(state))
         .with_graceful_shutdown(async {
@@ -191,13 +155,7 @@ pub async fn serve(
 }
 
 /// [`serve`] on a runtime of its own, for callers without one (the CLI).
-pub fn serve_blocking(
-    config: ServerConfig,
-    on_ready: impl FnOnce(SocketAddr),
-) -> Result<(), ServerError> {
-    let rt = tokio::runtime::Builder::new_multi_thread()
-        .worker_threads(2)
-        .enable_all()
-        .build()?;
+pub fn serve_blocking(config: ServerConfig, on_ready: impl FnOnce(SocketAddr)) -> Result<(), ServerError> {
+    let rt = tokio::runtime::Builder::new_multi_thread().worker_threads(2).enable_all().build()?;
     rt.block_on(serve(config, on_ready))
 }

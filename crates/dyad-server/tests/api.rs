@@ -25,10 +25,7 @@ fn fake_coder() -> Coder {
         let mut out = Vec::new();
         let mut start = 0;
         for sentence in a.text.split_inclusive('.') {
-            let mut found: Vec<(usize, &str, &str)> = names
-                .iter()
-                .filter_map(|(n, c)| sentence.find(n).map(|i| (start + i, *n, *c)))
-                .collect();
+            let mut found: Vec<(usize, &str, &str)> = names.iter().filter_map(|(n, c)| sentence.find(n).map(|i| (start + i, *n, *c))).collect();
             found.sort();
             if found.len() >= 2 {
                 let actor = |(i, n, c): (usize, &str, &str)| ActorRecord {
@@ -53,24 +50,10 @@ fn fake_coder() -> Coder {
                     cameo_label: "Consult".into(),
                     goldstein: 1.0,
                     quad_class: 1,
-                    plover: PloverRecord {
-                        event: "CONSULT".into(),
-                        mode: String::new(),
-                        context: vec![],
-                    },
+                    plover: PloverRecord { event: "CONSULT".into(), mode: String::new(), context: vec![] },
                     place: None,
-                    sentence: SentenceRecord {
-                        index: 0,
-                        text: sentence.into(),
-                        span: [start, start + sentence.len()],
-                    },
-                    evidence: Evidence {
-                        verb: String::new(),
-                        span: [start, start],
-                        rule: String::new(),
-                        lexicon: "fake".into(),
-                        notes: vec![],
-                    },
+                    sentence: SentenceRecord { index: 0, text: sentence.into(), span: [start, start + sentence.len()] },
+                    evidence: Evidence { verb: String::new(), span: [start, start], rule: String::new(), lexicon: "fake".into(), notes: vec![] },
                     mentions: 1,
                 });
             }
@@ -94,20 +77,12 @@ fn app_with_limit(max_body: usize) -> App {
     assert_eq!(report.bad_lines_total, 0);
     // One article with its text, for the highlighted article view.
     let text = "Russia and China held talks. Nothing else happened.";
-    let art = Article {
-        id: "with-text".into(),
-        date: Some("2022-09-01".into()),
-        text: text.into(),
-        ..Article::default()
-    };
+    let art = Article { id: "with-text".into(), date: Some("2022-09-01".into()), text: text.into(), ..Article::default() };
     let recs = (fake_coder())(&art);
     store.load_article(&art, &recs).unwrap();
     drop(store);
     let state = AppState::new(&db, fake_coder(), max_body).unwrap();
-    App {
-        _dir: dir,
-        router: router(Arc::new(state)),
-    }
+    App { _dir: dir, router: router(Arc::new(state)) }
 }
 
 fn app() -> App {
@@ -118,8 +93,7 @@ async fn send(app: &App, req: Request<Body>) -> (StatusCode, Value) {
     let res = app.router.clone().oneshot(req).await.unwrap();
     let status = res.status();
     let bytes = res.into_body().collect().await.unwrap().to_bytes();
-    let value = serde_json::from_slice(&bytes)
-        .unwrap_or_else(|_| Value::String(String::from_utf8_lossy(&bytes).into_owned()));
+    let value = serde_json::from_slice(&bytes).unwrap_or_else(|_| Value::String(String::from_utf8_lossy(&bytes).into_owned()));
     (status, value)
 }
 
@@ -128,23 +102,11 @@ async fn get(app: &App, uri: &str) -> (StatusCode, Value) {
 }
 
 async fn post(app: &App, uri: &str, body: impl Into<Body>) -> (StatusCode, Value) {
-    send(
-        app,
-        Request::post(uri)
-            .header("content-type", "application/json")
-            .body(body.into())
-            .unwrap(),
-    )
-    .await
+    send(app, Request::post(uri).header("content-type", "application/json").body(body.into()).unwrap()).await
 }
 
 fn event_ids(v: &Value) -> Vec<String> {
-    v["events"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|e| e["event_id"].as_str().unwrap().to_string())
-        .collect()
+    v["events"].as_array().unwrap().iter().map(|e| e["event_id"].as_str().unwrap().to_string()).collect()
 }
 
 #[tokio::test]
@@ -157,38 +119,17 @@ async fn events_filter_paginate_and_highlight() {
     assert_eq!(v["total"], 7);
     // The sentence comes cut at the actor and verb spans.
     let parts = v["events"][0]["sentence_parts"].as_array().unwrap();
-    let marked: Vec<(&str, &str)> = parts
-        .iter()
-        .filter_map(|p| Some((p["kind"].as_str()?, p["text"].as_str()?)))
-        .collect();
-    assert_eq!(
-        marked,
-        [
-            ("source", "The Chinese president"),
-            ("verb", "spoke by telephone with"),
-            ("target", "the president of Kazakhstan")
-        ]
-    );
+    let marked: Vec<(&str, &str)> = parts.iter().filter_map(|p| Some((p["kind"].as_str()?, p["text"].as_str()?))).collect();
+    assert_eq!(marked, [("source", "The Chinese president"), ("verb", "spoke by telephone with"), ("target", "the president of Kazakhstan")]);
     let (_, v) = get(&app, "/api/events?country=KAZ&limit=2&offset=2").await;
-    assert_eq!(
-        (v["total"].as_u64(), v["limit"].as_u64()),
-        (Some(7), Some(2))
-    );
+    assert_eq!((v["total"].as_u64(), v["limit"].as_u64()), (Some(7), Some(2)));
     assert_eq!(event_ids(&v), ["fx-002-0", "fx-003-0"]);
     // Page size is capped whatever is asked.
     let (_, v) = get(&app, "/api/events?limit=100000").await;
     assert_eq!(v["limit"], dyad_server::MAX_PAGE_SIZE);
-    let (_, v) = get(
-        &app,
-        "/api/events?cameo=19&quad=4&plover=ASSAULT&sector=MIL",
-    )
-    .await;
+    let (_, v) = get(&app, "/api/events?cameo=19&quad=4&plover=ASSAULT&sector=MIL").await;
     assert_eq!(event_ids(&v), ["fx-007-0"]);
-    let (_, v) = get(
-        &app,
-        "/api/events?text=railway&from=2022-07-01&to=2022-07-31",
-    )
-    .await;
+    let (_, v) = get(&app, "/api/events?text=railway&from=2022-07-01&to=2022-07-31").await;
     assert_eq!(event_ids(&v), ["fx-003-0"]);
     // Empty values mean "any", as a form would send them.
     let (s, v) = get(&app, "/api/events?country=&actor=RUS").await;
@@ -231,21 +172,10 @@ async fn dyads_by_month() {
     let (s, v) = get(&app, "/api/dyads?a=CHN&b=KAZ&by=month").await;
     assert_eq!(s, StatusCode::OK);
     let rows = v["rows"].as_array().unwrap();
-    let summary: Vec<(&str, u64, u64)> = rows
-        .iter()
-        .map(|r| {
-            (
-                r["period"].as_str().unwrap(),
-                r["events"].as_u64().unwrap(),
-                r["articles"].as_u64().unwrap(),
-            )
-        })
-        .collect();
+    let summary: Vec<(&str, u64, u64)> =
+        rows.iter().map(|r| (r["period"].as_str().unwrap(), r["events"].as_u64().unwrap(), r["articles"].as_u64().unwrap())).collect();
     // June: the phone call reported by two wires is one event, plus KAZ->CHN 030.
-    assert_eq!(
-        summary,
-        [("2022-06", 2, 2), ("2022-07", 3, 2), ("2022-08", 1, 1)]
-    );
+    assert_eq!(summary, [("2022-06", 2, 2), ("2022-07", 3, 2), ("2022-08", 1, 1)]);
     assert_eq!(rows[2]["quad"], serde_json::json!([0, 0, 0, 0, 1]));
     assert_eq!(rows[0]["plover"]["CONSULT"], 1);
     let (_, v) = get(&app, "/api/dyads?a=CHN&b=KAZ&by=year&direction=forward").await;
@@ -262,12 +192,7 @@ async fn actors_lists_countries_with_labels() {
     let chn = countries.iter().find(|c| c["country"] == "CHN").unwrap();
     assert_eq!(chn["label"], "China");
     let (_, v) = get(&app, "/api/actors?country=RUS").await;
-    let codes: Vec<&str> = v["actors"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|a| a["code"].as_str().unwrap())
-        .collect();
+    let codes: Vec<&str> = v["actors"].as_array().unwrap().iter().map(|a| a["code"].as_str().unwrap()).collect();
     assert_eq!(codes, ["RUS", "RUSMIL"]);
 }
 
@@ -276,16 +201,8 @@ async fn articles_with_and_without_text() {
     let app = app();
     let (s, v) = get(&app, "/api/articles/with-text").await;
     assert_eq!(s, StatusCode::OK);
-    let joined: String = v["parts"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|p| p["text"].as_str().unwrap())
-        .collect();
-    assert_eq!(
-        joined,
-        "Russia and China held talks. Nothing else happened."
-    );
+    let joined: String = v["parts"].as_array().unwrap().iter().map(|p| p["text"].as_str().unwrap()).collect();
+    assert_eq!(joined, "Russia and China held talks. Nothing else happened.");
     assert_eq!(v["highlights"][0]["kind"], "source");
     assert_eq!(v["highlights"][0]["start"], 0);
     assert_eq!(v["events"][0]["source"]["code"], "RUS");
@@ -316,25 +233,13 @@ async fn code_endpoint_codes_without_storing() {
     assert_eq!(v["total"], 0);
 
     let (s, v) = post(&app, "/api/code", r#"{"text": "   "}"#).await;
-    assert_eq!(
-        (s, v["parameter"].as_str()),
-        (StatusCode::BAD_REQUEST, Some("text"))
-    );
+    assert_eq!((s, v["parameter"].as_str()), (StatusCode::BAD_REQUEST, Some("text")));
     let (s, v) = post(&app, "/api/code", "not json").await;
-    assert_eq!(
-        (s, v["parameter"].as_str()),
-        (StatusCode::BAD_REQUEST, Some("body"))
-    );
+    assert_eq!((s, v["parameter"].as_str()), (StatusCode::BAD_REQUEST, Some("body")));
     let (s, v) = post(&app, "/api/code", r#"{"text": "x", "date": "2023-02-30"}"#).await;
-    assert_eq!(
-        (s, v["parameter"].as_str()),
-        (StatusCode::BAD_REQUEST, Some("date"))
-    );
+    assert_eq!((s, v["parameter"].as_str()), (StatusCode::BAD_REQUEST, Some("date")));
     let (s, v) = post(&app, "/api/code", r#"{"text": "x", "colour": "red"}"#).await;
-    assert_eq!(
-        (s, v["parameter"].as_str()),
-        (StatusCode::BAD_REQUEST, Some("body"))
-    );
+    assert_eq!((s, v["parameter"].as_str()), (StatusCode::BAD_REQUEST, Some("body")));
 }
 
 #[tokio::test]
@@ -367,20 +272,11 @@ async fn openapi_and_dashboard_are_served() {
     assert_eq!(s, StatusCode::OK);
     assert!(v["openapi"].as_str().unwrap().starts_with("3."));
     let paths = v["paths"].as_object().unwrap();
-    for p in [
-        "/api/events",
-        "/api/dyads",
-        "/api/actors",
-        "/api/articles/{id}",
-        "/api/code",
-    ] {
+    for p in ["/api/events", "/api/dyads", "/api/actors", "/api/articles/{id}", "/api/code"] {
         assert!(paths.contains_key(p), "{p} missing from openapi.json");
     }
     // Every documented parameter of /api/events is accepted by the server.
-    for param in v["paths"]["/api/events"]["get"]["parameters"]
-        .as_array()
-        .unwrap()
-    {
+    for param in v["paths"]["/api/events"]["get"]["parameters"].as_array().unwrap() {
         let name = param["name"].as_str().unwrap();
         let (s, body) = get(&app, &format!("/api/events?{name}=")).await;
         assert_eq!(s, StatusCode::OK, "{name}: {body}");
@@ -397,8 +293,6 @@ async fn openapi_and_dashboard_are_served() {
 
 #[test]
 fn missing_store_fails_at_startup() {
-    let err = AppState::new("/nonexistent/dir/x.db", fake_coder(), 10)
-        .err()
-        .unwrap();
+    let err = AppState::new("/nonexistent/dir/x.db", fake_coder(), 10).err().unwrap();
     assert!(err.to_string().contains("/nonexistent/dir/x.db"), "{err}");
 }

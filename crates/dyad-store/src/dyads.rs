@@ -31,10 +31,7 @@ impl FromStr for Period {
             "week" => Ok(Period::Week),
             "month" => Ok(Period::Month),
             "year" => Ok(Period::Year),
-            _ => Err(StoreError::invalid(
-                "by",
-                format!("{s:?} is not one of day, week, month, year"),
-            )),
+            _ => Err(StoreError::invalid("by", format!("{s:?} is not one of day, week, month, year"))),
         }
     }
 }
@@ -74,14 +71,7 @@ pub struct DyadQuery {
 impl DyadQuery {
     /// A query for a pair in both directions, by month.
     pub fn new(a: impl Into<String>, b: impl Into<String>) -> Self {
-        DyadQuery {
-            a: a.into(),
-            b: b.into(),
-            by: Period::Month,
-            direction: Direction::Both,
-            from: None,
-            to: None,
-        }
+        DyadQuery { a: a.into(), b: b.into(), by: Period::Month, direction: Direction::Both, from: None, to: None }
     }
 }
 
@@ -115,31 +105,14 @@ impl Store {
         if q.b.trim().is_empty() {
             return Err(StoreError::invalid("b", "is empty"));
         }
-        let from = q
-            .from
-            .as_deref()
-            .map(|d| check_date("from", d))
-            .transpose()?;
+        let from = q.from.as_deref().map(|d| check_date("from", d)).transpose()?;
         let to = q.to.as_deref().map(|d| check_date("to", d)).transpose()?;
         let events = self
-            .daily_events(&EventQuery {
-                source: Some(q.a.clone()),
-                target: Some(q.b.clone()),
-                direction: q.direction,
-                from,
-                to,
-                ..EventQuery::default()
-            })
+            .daily_events(&EventQuery { source: Some(q.a.clone()), target: Some(q.b.clone()), direction: q.direction, from, to, ..EventQuery::default() })
             .map_err(|e| match e {
                 // The pair is called a/b here, not source/target.
-                StoreError::InvalidParameter {
-                    parameter: "source",
-                    message,
-                } => StoreError::invalid("a", message),
-                StoreError::InvalidParameter {
-                    parameter: "target",
-                    message,
-                } => StoreError::invalid("b", message),
+                StoreError::InvalidParameter { parameter: "source", message } => StoreError::invalid("a", message),
+                StoreError::InvalidParameter { parameter: "target", message } => StoreError::invalid("b", message),
                 other => other,
             })?;
         let mut buckets: BTreeMap<String, (DyadRow, BTreeSet<String>)> = BTreeMap::new();
@@ -147,15 +120,7 @@ impl Store {
             let Some(key) = period_key(&e.date, q.by) else {
                 continue;
             };
-            let (row, docs) = buckets.entry(key.clone()).or_insert_with(|| {
-                (
-                    DyadRow {
-                        period: key,
-                        ..DyadRow::default()
-                    },
-                    BTreeSet::new(),
-                )
-            });
+            let (row, docs) = buckets.entry(key.clone()).or_insert_with(|| (DyadRow { period: key, ..DyadRow::default() }, BTreeSet::new()));
             row.events += 1;
             row.quad[(e.quad_class as usize).min(4)] += 1;
             *row.plover.entry(e.plover).or_insert(0) += 1;
@@ -168,11 +133,7 @@ impl Store {
                 row.articles = docs.len() as u64;
                 // Scores have one decimal; rounding hides float noise in sums.
                 let round = |x: f64| (x * 1e6).round() / 1e6;
-                row.goldstein_mean = if row.events > 0 {
-                    round(row.goldstein_sum / row.events as f64)
-                } else {
-                    0.0
-                };
+                row.goldstein_mean = if row.events > 0 { round(row.goldstein_sum / row.events as f64) } else { 0.0 };
                 row.goldstein_sum = round(row.goldstein_sum);
                 row
             })

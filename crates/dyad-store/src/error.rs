@@ -68,10 +68,7 @@ pub enum StoreError {
 impl StoreError {
     /// Builds an [`StoreError::InvalidParameter`].
     pub fn invalid(parameter: &'static str, message: impl Into<String>) -> Self {
-        StoreError::InvalidParameter {
-            parameter,
-            message: message.into(),
-        }
+        StoreError::InvalidParameter { parameter, message: message.into() }
     }
 
     /// The parameter name when this is a bad-parameter error, so HTTP

@@ -94,24 +94,15 @@ impl Table {
     }
 
     fn str_col(name: &str, v: Vec<Option<String>>) -> Column {
-        Column {
-            name: name.into(),
-            data: ColumnData::Str(v),
-        }
+        Column { name: name.into(), data: ColumnData::Str(v) }
     }
 
     fn int_col(name: &str, v: Vec<i64>) -> Column {
-        Column {
-            name: name.into(),
-            data: ColumnData::Int(v),
-        }
+        Column { name: name.into(), data: ColumnData::Int(v) }
     }
 
     fn float_col(name: &str, v: Vec<f64>) -> Column {
-        Column {
-            name: name.into(),
-            data: ColumnData::Float(v),
-        }
+        Column { name: name.into(), data: ColumnData::Float(v) }
     }
 
     /// Writes a header line and one line per row.
@@ -123,11 +114,7 @@ impl Table {
         let header: Vec<String> = self.columns.iter().map(|c| esc(&c.name)).collect();
         writeln!(w, "{}", header.join(sep))?;
         for row in 0..self.rows() {
-            let cells: Vec<String> = self
-                .columns
-                .iter()
-                .map(|c| esc(&c.data.cell(row)))
-                .collect();
+            let cells: Vec<String> = self.columns.iter().map(|c| esc(&c.data.cell(row))).collect();
             writeln!(w, "{}", cells.join(sep))?;
         }
         w.flush()?;
@@ -136,19 +123,9 @@ impl Table {
 
     /// Writes an aligned plain-text table for terminals.
     pub fn write_text<W: Write>(&self, mut w: W) -> Result<()> {
-        let cells: Vec<Vec<String>> = self
-            .columns
-            .iter()
-            .map(|c| {
-                std::iter::once(c.name.clone())
-                    .chain((0..self.rows()).map(|r| tsv_cell(&c.data.cell(r))))
-                    .collect()
-            })
-            .collect();
-        let widths: Vec<usize> = cells
-            .iter()
-            .map(|col| col.iter().map(|s| s.chars().count()).max().unwrap_or(0))
-            .collect();
+        let cells: Vec<Vec<String>> =
+            self.columns.iter().map(|c| std::iter::once(c.name.clone()).chain((0..self.rows()).map(|r| tsv_cell(&c.data.cell(r)))).collect()).collect();
+        let widths: Vec<usize> = cells.iter().map(|col| col.iter().map(|s| s.chars().count()).max().unwrap_or(0)).collect();
         for row in 0..=self.rows() {
             let mut line = String::new();
             for (ci, col) in cells.iter().enumerate() {
@@ -192,9 +169,7 @@ pub fn write_jsonl<W: Write>(mut w: W, records: &[EventRecord]) -> Result<()> {
 
 /// Flattens records into the columns used by CSV, TSV and Parquet output.
 pub fn records_table(records: &[EventRecord]) -> Table {
-    let s = |f: &dyn Fn(&EventRecord) -> Option<String>| -> Vec<Option<String>> {
-        records.iter().map(f).collect()
-    };
+    let s = |f: &dyn Fn(&EventRecord) -> Option<String>| -> Vec<Option<String>> { records.iter().map(f).collect() };
     let actor = |a: &ActorRecord| a.code.clone();
     let sectors = |a: &ActorRecord| a.sectors.join(" ");
     Table {
@@ -208,86 +183,45 @@ pub fn records_table(records: &[EventRecord]) -> Table {
             Table::str_col("source_sectors", s(&|r| Some(sectors(&r.source)))),
             Table::str_col("source_text", s(&|r| Some(r.source.text.clone()))),
             Table::str_col("target_code", s(&|r| r.target.as_ref().map(actor))),
-            Table::str_col(
-                "target_country",
-                s(&|r| r.target.as_ref().and_then(|t| t.country.clone())),
-            ),
+            Table::str_col("target_country", s(&|r| r.target.as_ref().and_then(|t| t.country.clone()))),
             Table::str_col("target_sectors", s(&|r| r.target.as_ref().map(sectors))),
-            Table::str_col(
-                "target_text",
-                s(&|r| r.target.as_ref().map(|t| t.text.clone())),
-            ),
+            Table::str_col("target_text", s(&|r| r.target.as_ref().map(|t| t.text.clone()))),
             Table::str_col("cameo", s(&|r| Some(r.cameo.clone()))),
             Table::str_col("cameo_root", s(&|r| Some(r.cameo_root.clone()))),
             Table::str_col("cameo_label", s(&|r| Some(r.cameo_label.clone()))),
-            Table::float_col(
-                "goldstein",
-                records.iter().map(|r| r.goldstein as f64).collect(),
-            ),
-            Table::int_col(
-                "quad_class",
-                records.iter().map(|r| r.quad_class as i64).collect(),
-            ),
+            Table::float_col("goldstein", records.iter().map(|r| r.goldstein as f64).collect()),
+            Table::int_col("quad_class", records.iter().map(|r| r.quad_class as i64).collect()),
             Table::str_col("plover", s(&|r| Some(r.plover.event.clone()))),
             Table::str_col("plover_mode", s(&|r| Some(r.plover.mode.clone()))),
             Table::str_col("plover_context", s(&|r| Some(r.plover.context.join(" ")))),
             Table::str_col("place", s(&|r| r.place.as_ref().map(|p| p.name.clone()))),
-            Table::str_col(
-                "place_country",
-                s(&|r| r.place.as_ref().and_then(|p| p.country.clone())),
-            ),
+            Table::str_col("place_country", s(&|r| r.place.as_ref().and_then(|p| p.country.clone()))),
             Table::str_col("verb", s(&|r| Some(r.evidence.verb.clone()))),
             Table::str_col("sentence", s(&|r| Some(r.sentence.text.clone()))),
-            Table::int_col(
-                "mentions",
-                records.iter().map(|r| r.mentions as i64).collect(),
-            ),
+            Table::int_col("mentions", records.iter().map(|r| r.mentions as i64).collect()),
         ],
     }
 }
 
 /// Column names of the quad-class counts in dyad tables, index = quad class.
-pub const QUAD_COLUMNS: [&str; 5] = [
-    "neutral",
-    "verbal_coop",
-    "material_coop",
-    "verbal_conflict",
-    "material_conflict",
-];
+pub const QUAD_COLUMNS: [&str; 5] = ["neutral", "verbal_coop", "material_coop", "verbal_conflict", "material_conflict"];
 
 /// Flattens dyad rows: fixed columns, then one count column per PLOVER type
 /// present in any row (`plover_CONSULT` ...), sorted by name.
 pub fn dyads_table(rows: &[DyadRow]) -> Table {
     let mut columns = vec![
-        Table::str_col(
-            "period",
-            rows.iter().map(|r| Some(r.period.clone())).collect(),
-        ),
+        Table::str_col("period", rows.iter().map(|r| Some(r.period.clone())).collect()),
         Table::int_col("events", rows.iter().map(|r| r.events as i64).collect()),
         Table::int_col("articles", rows.iter().map(|r| r.articles as i64).collect()),
     ];
     for (q, name) in QUAD_COLUMNS.iter().enumerate() {
-        columns.push(Table::int_col(
-            name,
-            rows.iter().map(|r| r.quad[q] as i64).collect(),
-        ));
+        columns.push(Table::int_col(name, rows.iter().map(|r| r.quad[q] as i64).collect()));
     }
-    columns.push(Table::float_col(
-        "goldstein_sum",
-        rows.iter().map(|r| r.goldstein_sum).collect(),
-    ));
-    columns.push(Table::float_col(
-        "goldstein_mean",
-        rows.iter().map(|r| r.goldstein_mean).collect(),
-    ));
+    columns.push(Table::float_col("goldstein_sum", rows.iter().map(|r| r.goldstein_sum).collect()));
+    columns.push(Table::float_col("goldstein_mean", rows.iter().map(|r| r.goldstein_mean).collect()));
     let types: BTreeSet<&String> = rows.iter().flat_map(|r| r.plover.keys()).collect();
     for t in types {
-        columns.push(Table::int_col(
-            &format!("plover_{t}"),
-            rows.iter()
-                .map(|r| r.plover.get(t).copied().unwrap_or(0) as i64)
-                .collect(),
-        ));
+        columns.push(Table::int_col(&format!("plover_{t}"), rows.iter().map(|r| r.plover.get(t).copied().unwrap_or(0) as i64).collect()));
     }
     Table { columns }
 }
@@ -314,9 +248,7 @@ mod parquet_out {
     /// Parquet field names allow more than this, but the message-type parser
     /// does not; our column names are all `[A-Za-z0-9_]`, PLOVER types included.
     fn field_name(name: &str) -> String {
-        name.chars()
-            .map(|c| if c.is_ascii_alphanumeric() { c } else { '_' })
-            .collect()
+        name.chars().map(|c| if c.is_ascii_alphanumeric() { c } else { '_' }).collect()
     }
 
     pub(super) fn write<W: Write + Send>(table: &Table, w: W) -> Result<()> {
@@ -329,8 +261,7 @@ mod parquet_out {
                 ColumnData::Float(_) => format!("REQUIRED DOUBLE {name};\n"),
             });
         }
-        let schema =
-            Arc::new(parse_message_type(&format!("message dyad {{\n{fields}}}")).map_err(err)?);
+        let schema = Arc::new(parse_message_type(&format!("message dyad {{\n{fields}}}")).map_err(err)?);
         let props = Arc::new(WriterProperties::builder().build());
         let mut writer = SerializedFileWriter::new(w, schema, props).map_err(err)?;
         let rows = table.rows();
@@ -340,31 +271,19 @@ mod parquet_out {
             let end = (start + ROW_GROUP).min(rows);
             let mut rg = writer.next_row_group().map_err(err)?;
             for c in &table.columns {
-                let mut col = rg.next_column().map_err(err)?.ok_or_else(|| {
-                    StoreError::Parquet("schema has fewer columns than the table".into())
-                })?;
+                let mut col = rg.next_column().map_err(err)?.ok_or_else(|| StoreError::Parquet("schema has fewer columns than the table".into()))?;
                 match &c.data {
                     ColumnData::Str(v) => {
                         let slice = &v[start..end];
                         let defs: Vec<i16> = slice.iter().map(|x| i16::from(x.is_some())).collect();
-                        let vals: Vec<ByteArray> = slice
-                            .iter()
-                            .flatten()
-                            .map(|s| ByteArray::from(s.as_str()))
-                            .collect();
-                        col.typed::<ByteArrayType>()
-                            .write_batch(&vals, Some(&defs), None)
-                            .map_err(err)?;
+                        let vals: Vec<ByteArray> = slice.iter().flatten().map(|s| ByteArray::from(s.as_str())).collect();
+                        col.typed::<ByteArrayType>().write_batch(&vals, Some(&defs), None).map_err(err)?;
                     }
                     ColumnData::Int(v) => {
-                        col.typed::<Int64Type>()
-                            .write_batch(&v[start..end], None, None)
-                            .map_err(err)?;
+                        col.typed::<Int64Type>().write_batch(&v[start..end], None, None).map_err(err)?;
                     }
                     ColumnData::Float(v) => {
-                        col.typed::<DoubleType>()
-                            .write_batch(&v[start..end], None, None)
-                            .map_err(err)?;
+                        col.typed::<DoubleType>().write_batch(&v[start..end], None, None).map_err(err)?;
                     }
                 }
                 col.close().map_err(err)?;
@@ -387,10 +306,7 @@ mod tests {
     fn table() -> Table {
         Table {
             columns: vec![
-                Table::str_col(
-                    "name",
-                    vec![Some("a,b".into()), None, Some("say \"hi\"\n".into())],
-                ),
+                Table::str_col("name", vec![Some("a,b".into()), None, Some("say \"hi\"\n".into())]),
                 Table::int_col("n", vec![1, 22, 333]),
                 Table::float_col("g", vec![1.5, -2.0, 0.0]),
             ],
@@ -402,10 +318,7 @@ mod tests {
         let mut out = Vec::new();
         table().write_delimited(&mut out, Delimiter::Csv).unwrap();
         let s = String::from_utf8(out).unwrap();
-        assert_eq!(
-            s,
-            "name,n,g\n\"a,b\",1,1.5\n,22,-2\n\"say \"\"hi\"\"\n\",333,0\n"
-        );
+        assert_eq!(s, "name,n,g\n\"a,b\",1,1.5\n,22,-2\n\"say \"\"hi\"\"\n\",333,0\n");
     }
 
     #[test]

@@ -28,9 +28,7 @@ pub use dyad::output::EventRecord;
 pub use dyads::{period_key, DyadQuery, DyadRow, Period};
 pub use error::StoreError;
 pub use load::{content_hash, records_hash, BadLine, LoadOutcome, LoadReport};
-pub use query::{
-    ActorSummary, CountrySummary, DailyEvent, Direction, EventQuery, StoreStats, StoredArticle,
-};
+pub use query::{ActorSummary, CountrySummary, DailyEvent, Direction, EventQuery, StoreStats, StoredArticle};
 pub use schema::SCHEMA_VERSION;
 
 /// Result alias for store operations.
@@ -56,10 +54,7 @@ impl Store {
     /// and applies any pending schema migrations in order.
     pub fn open(path: impl AsRef<Path>) -> Result<Self> {
         let path = path.as_ref().to_path_buf();
-        let conn = Connection::open(&path).map_err(|source| StoreError::Open {
-            path: path.clone(),
-            source,
-        })?;
+        let conn = Connection::open(&path).map_err(|source| StoreError::Open { path: path.clone(), source })?;
         Self::setup(conn, path, true)
     }
 
@@ -68,19 +63,10 @@ impl Store {
     pub fn open_read_only(path: impl AsRef<Path>) -> Result<Self> {
         let path = path.as_ref().to_path_buf();
         if !path.exists() {
-            return Err(StoreError::Open {
-                path: path.clone(),
-                source: rusqlite::Error::InvalidPath(path),
-            });
+            return Err(StoreError::Open { path: path.clone(), source: rusqlite::Error::InvalidPath(path) });
         }
-        let conn = Connection::open_with_flags(
-            &path,
-            OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX,
-        )
-        .map_err(|source| StoreError::Open {
-            path: path.clone(),
-            source,
-        })?;
+        let conn = Connection::open_with_flags(&path, OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX)
+            .map_err(|source| StoreError::Open { path: path.clone(), source })?;
         Self::setup(conn, path, false)
     }
 
@@ -112,18 +98,14 @@ impl Store {
 
     /// The schema version recorded in the database (`PRAGMA user_version`).
     pub fn schema_version(&self) -> Result<i64> {
-        Ok(self
-            .conn
-            .query_row("PRAGMA user_version", [], |row| row.get(0))?)
+        Ok(self.conn.query_row("PRAGMA user_version", [], |row| row.get(0))?)
     }
 
     /// Runs SQLite's `PRAGMA integrity_check` and returns its verdict
     /// (`"ok"` when the database is sound).
     pub fn integrity_check(&self) -> Result<String> {
         let mut stmt = self.conn.prepare("PRAGMA integrity_check")?;
-        let lines: Vec<String> = stmt
-            .query_map([], |row| row.get(0))?
-            .collect::<rusqlite::Result<_>>()?;
+        let lines: Vec<String> = stmt.query_map([], |row| row.get(0))?.collect::<rusqlite::Result<_>>()?;
         Ok(lines.join("\n"))
     }
 

@@ -148,10 +148,7 @@ struct ActorDeltas {
 impl ActorDeltas {
     fn add(&mut self, a: &dyad::output::ActorRecord, sign: i64) {
         let label = a.name.clone().unwrap_or_else(|| a.text.clone());
-        let e = self
-            .actors
-            .entry(a.code.clone())
-            .or_insert_with(|| (a.country.clone(), a.sectors.join(" "), 0));
+        let e = self.actors.entry(a.code.clone()).or_insert_with(|| (a.country.clone(), a.sectors.join(" "), 0));
         e.2 += sign;
         *self.texts.entry((a.code.clone(), label)).or_insert(0) += sign;
     }
@@ -195,29 +192,17 @@ impl Store {
     /// records again changes nothing and returns [`LoadOutcome::Unchanged`].
     /// The same id with different content or records replaces the old records.
     /// Every record must have `doc_id == article.id`.
-    pub fn load_article(
-        &mut self,
-        article: &Article,
-        records: &[EventRecord],
-    ) -> Result<LoadOutcome> {
+    pub fn load_article(&mut self, article: &Article, records: &[EventRecord]) -> Result<LoadOutcome> {
         self.load_inner(article, true, records)
     }
 
     /// `with_text == false` is the records-only path of [`Store::load_records`]:
     /// the article row keeps whatever text and metadata it already had.
-    fn load_inner(
-        &mut self,
-        article: &Article,
-        with_text: bool,
-        records: &[EventRecord],
-    ) -> Result<LoadOutcome> {
+    fn load_inner(&mut self, article: &Article, with_text: bool, records: &[EventRecord]) -> Result<LoadOutcome> {
         if article.id.is_empty() {
             return Err(StoreError::InvalidRecord {
                 doc_id: String::new(),
-                event_id: records
-                    .first()
-                    .map(|r| r.event_id.clone())
-                    .unwrap_or_default(),
+                event_id: records.first().map(|r| r.event_id.clone()).unwrap_or_default(),
                 message: "article id is empty".into(),
             });
         }
@@ -230,26 +215,20 @@ impl Store {
                     message: format!("its doc_id is {:?}", r.doc_id),
                 });
             }
-            jsons.push(
-                serde_json::to_string(r).map_err(|e| StoreError::InvalidRecord {
-                    doc_id: article.id.clone(),
-                    event_id: r.event_id.clone(),
-                    message: e.to_string(),
-                })?,
-            );
+            jsons.push(serde_json::to_string(r).map_err(|e| StoreError::InvalidRecord {
+                doc_id: article.id.clone(),
+                event_id: r.event_id.clone(),
+                message: e.to_string(),
+            })?);
         }
         let rhash = records_hash(records)?;
         let chash = with_text.then(|| content_hash(article));
 
-        let tx = self
-            .conn
-            .transaction_with_behavior(TransactionBehavior::Immediate)?;
+        let tx = self.conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
         let existing: Option<(Option<String>, String, i64)> = tx
-            .query_row(
-                "SELECT content_hash, records_hash, n_records FROM articles WHERE id = ?1",
-                [&article.id],
-                |row| Ok((row.get(0)?, row.get(1)?, row.get(2)?)),
-            )
+            .query_row("SELECT content_hash, records_hash, n_records FROM articles WHERE id = ?1", [&article.id], |row| {
+                Ok((row.get(0)?, row.get(1)?, row.get(2)?))
+            })
             .optional()?;
 
         let mut deltas = ActorDeltas::default();
@@ -259,20 +238,12 @@ impl Store {
                 if same_content && *old_r == rhash {
                     return Ok(LoadOutcome::Unchanged);
                 }
-                let mut stmt =
-                    tx.prepare("SELECT json, event_id FROM records WHERE doc_id = ?1")?;
-                let old: Vec<(String, String)> = stmt
-                    .query_map([&article.id], |row| Ok((row.get(0)?, row.get(1)?)))?
-                    .collect::<rusqlite::Result<_>>()?;
+                let mut stmt = tx.prepare("SELECT json, event_id FROM records WHERE doc_id = ?1")?;
+                let old: Vec<(String, String)> = stmt.query_map([&article.id], |row| Ok((row.get(0)?, row.get(1)?)))?.collect::<rusqlite::Result<_>>()?;
                 drop(stmt);
                 for (json, event_id) in old {
-                    let rec: EventRecord = serde_json::from_str(&json).map_err(|source| {
-                        StoreError::CorruptRecord {
-                            doc_id: article.id.clone(),
-                            event_id,
-                            source,
-                        }
-                    })?;
+                    let rec: EventRecord =
+                        serde_json::from_str(&json).map_err(|source| StoreError::CorruptRecord { doc_id: article.id.clone(), event_id, source })?;
                     deltas.add_record(&rec, -1);
                 }
                 tx.execute("DELETE FROM records WHERE doc_id = ?1", [&article.id])?;
@@ -283,10 +254,7 @@ impl Store {
 
         match (&existing, with_text) {
             (Some(_), false) => {
-                tx.execute(
-                    "UPDATE articles SET records_hash = ?2, n_records = ?3 WHERE id = ?1",
-                    params![article.id, rhash, records.len() as i64],
-                )?;
+                tx.execute("UPDATE articles SET records_hash = ?2, n_records = ?3 WHERE id = ?1", params![article.id, rhash, records.len() as i64])?;
             }
             _ => {
                 tx.execute(
@@ -351,13 +319,8 @@ impl Store {
         deltas.apply(&tx)?;
         tx.commit()?;
         Ok(match previous {
-            None => LoadOutcome::Inserted {
-                records: records.len(),
-            },
-            Some(previous) => LoadOutcome::Replaced {
-                records: records.len(),
-                previous,
-            },
+            None => LoadOutcome::Inserted { records: records.len() },
+            Some(previous) => LoadOutcome::Replaced { records: records.len(), previous },
         })
     }
 
@@ -385,10 +348,7 @@ impl Store {
             }
             report.lines += 1;
             match serde_json::from_str::<EventRecord>(&line) {
-                Ok(rec) if rec.doc_id.is_empty() => report.bad(
-                    lineno,
-                    format!("record {} has an empty doc_id", rec.event_id),
-                ),
+                Ok(rec) if rec.doc_id.is_empty() => report.bad(lineno, format!("record {} has an empty doc_id", rec.event_id)),
                 Ok(rec) => {
                     report.records += 1;
                     let group = groups.entry(rec.doc_id.clone()).or_insert_with(|| {
@@ -402,10 +362,7 @@ impl Store {
         }
         for doc_id in order {
             let records = groups.remove(&doc_id).unwrap_or_default();
-            let article = Article {
-                id: doc_id,
-                ..Article::default()
-            };
+            let article = Article { id: doc_id, ..Article::default() };
             let outcome = self.load_inner(&article, false, &records)?;
             report.count(outcome);
         }

@@ -28,10 +28,7 @@ impl FromStr for Direction {
         match s.to_ascii_lowercase().as_str() {
             "forward" => Ok(Direction::Forward),
             "both" => Ok(Direction::Both),
-            _ => Err(StoreError::invalid(
-                "direction",
-                format!("{s:?} is neither `both` nor `forward`"),
-            )),
+            _ => Err(StoreError::invalid("direction", format!("{s:?} is neither `both` nor `forward`"))),
         }
     }
 }
@@ -83,10 +80,7 @@ fn normalise_code(parameter: &'static str, value: &str) -> Result<String> {
         return Err(StoreError::invalid(parameter, "is empty"));
     }
     if !v.chars().all(|c| c.is_ascii_alphanumeric() || c == '-') {
-        return Err(StoreError::invalid(
-            parameter,
-            format!("{value:?} is not an actor code (letters, digits and '-' only)"),
-        ));
+        return Err(StoreError::invalid(parameter, format!("{value:?} is not an actor code (letters, digits and '-' only)")));
     }
     Ok(v)
 }
@@ -95,10 +89,7 @@ fn normalise_code(parameter: &'static str, value: &str) -> Result<String> {
 pub(crate) fn check_date(parameter: &'static str, value: &str) -> Result<String> {
     let v = value.trim();
     if v.len() != 10 || v.parse::<jiff::civil::Date>().is_err() {
-        return Err(StoreError::invalid(
-            parameter,
-            format!("{value:?} is not a date of the form YYYY-MM-DD"),
-        ));
+        return Err(StoreError::invalid(parameter, format!("{value:?} is not a date of the form YYYY-MM-DD")));
     }
     Ok(v.to_string())
 }
@@ -137,13 +128,7 @@ impl Where {
 
 /// SQL matching one side (`source` or `target`) against an actor value.
 fn side(side: &str, value: &str) -> (String, Vec<Value>) {
-    (
-        format!("({side}_code LIKE ? ESCAPE '\\' OR {side}_country = ?)"),
-        vec![
-            Value::Text(format!("{}%", like_escape(value))),
-            Value::Text(value.to_string()),
-        ],
-    )
+    (format!("({side}_code LIKE ? ESCAPE '\\' OR {side}_country = ?)"), vec![Value::Text(format!("{}%", like_escape(value))), Value::Text(value.to_string())])
 }
 
 impl EventQuery {
@@ -151,9 +136,7 @@ impl EventQuery {
     /// dates), naming the first bad parameter in the error.
     pub fn validated(&self) -> Result<EventQuery> {
         let mut q = self.clone();
-        let code = |p: &'static str, v: &Option<String>| -> Result<Option<String>> {
-            v.as_deref().map(|v| normalise_code(p, v)).transpose()
-        };
+        let code = |p: &'static str, v: &Option<String>| -> Result<Option<String>> { v.as_deref().map(|v| normalise_code(p, v)).transpose() };
         q.source = code("source", &self.source)?;
         q.target = code("target", &self.target)?;
         q.actor = code("actor", &self.actor)?;
@@ -162,47 +145,27 @@ impl EventQuery {
         if let Some(c) = &self.cameo {
             let c = c.trim();
             if c.is_empty() || c.len() > 4 || !c.chars().all(|ch| ch.is_ascii_digit()) {
-                return Err(StoreError::invalid(
-                    "cameo",
-                    format!("{c:?} is not a CAMEO code or root (2 to 4 digits)"),
-                ));
+                return Err(StoreError::invalid("cameo", format!("{c:?} is not a CAMEO code or root (2 to 4 digits)")));
             }
             q.cameo = Some(c.to_string());
         }
         if let Some(p) = &self.plover {
             let p = p.trim().to_ascii_uppercase();
             if p.is_empty() || !p.chars().all(|c| c.is_ascii_alphabetic() || c == '_') {
-                return Err(StoreError::invalid(
-                    "plover",
-                    format!("{p:?} is not a PLOVER event type such as CONSULT"),
-                ));
+                return Err(StoreError::invalid("plover", format!("{p:?} is not a PLOVER event type such as CONSULT")));
             }
             q.plover = Some(p);
         }
         if let Some(quad) = self.quad {
             if quad > 4 {
-                return Err(StoreError::invalid(
-                    "quad",
-                    format!("{quad} is not a quad class (0 to 4)"),
-                ));
+                return Err(StoreError::invalid("quad", format!("{quad} is not a quad class (0 to 4)")));
             }
         }
-        q.from = self
-            .from
-            .as_deref()
-            .map(|d| check_date("from", d))
-            .transpose()?;
-        q.to = self
-            .to
-            .as_deref()
-            .map(|d| check_date("to", d))
-            .transpose()?;
+        q.from = self.from.as_deref().map(|d| check_date("from", d)).transpose()?;
+        q.to = self.to.as_deref().map(|d| check_date("to", d)).transpose()?;
         if let (Some(f), Some(t)) = (&q.from, &q.to) {
             if f > t {
-                return Err(StoreError::invalid(
-                    "to",
-                    format!("{t} is before `from` {f}"),
-                ));
+                return Err(StoreError::invalid("to", format!("{t} is before `from` {f}")));
             }
         }
         if let Some(t) = &self.text {
@@ -215,10 +178,7 @@ impl EventQuery {
 
     /// Builds the WHERE clause over `records` for an already validated query.
     fn where_clause(&self) -> Where {
-        let mut w = Where {
-            clauses: Vec::new(),
-            params: Vec::new(),
-        };
+        let mut w = Where { clauses: Vec::new(), params: Vec::new() };
         match (self.direction, &self.source, &self.target) {
             (_, None, None) => {}
             (Direction::Forward, s, t) => {
@@ -261,23 +221,14 @@ impl EventQuery {
             w.push(format!("({c1} OR {c2})"), p1);
         }
         if let Some(c) = &self.country {
-            w.push(
-                "(source_country = ? OR target_country = ?)".into(),
-                [Value::Text(c.clone()), Value::Text(c.clone())],
-            );
+            w.push("(source_country = ? OR target_country = ?)".into(), [Value::Text(c.clone()), Value::Text(c.clone())]);
         }
         if let Some(s) = &self.sector {
             let pat = format!("% {s} %");
-            w.push(
-                "(source_sectors LIKE ? OR target_sectors LIKE ?)".into(),
-                [Value::Text(pat.clone()), Value::Text(pat)],
-            );
+            w.push("(source_sectors LIKE ? OR target_sectors LIKE ?)".into(), [Value::Text(pat.clone()), Value::Text(pat)]);
         }
         if let Some(c) = &self.cameo {
-            w.push(
-                "cameo LIKE ? ESCAPE '\\'".into(),
-                [Value::Text(format!("{}%", like_escape(c)))],
-            );
+            w.push("cameo LIKE ? ESCAPE '\\'".into(), [Value::Text(format!("{}%", like_escape(c)))]);
         }
         if let Some(p) = &self.plover {
             w.push("plover = ?".into(), [Value::Text(p.clone())]);
@@ -292,10 +243,7 @@ impl EventQuery {
             w.push("date <= ?".into(), [Value::Text(t.clone())]);
         }
         if let Some(t) = &self.text {
-            w.push(
-                "sentence LIKE ? ESCAPE '\\'".into(),
-                [Value::Text(format!("%{}%", like_escape(t.trim())))],
-            );
+            w.push("sentence LIKE ? ESCAPE '\\'".into(), [Value::Text(format!("%{}%", like_escape(t.trim())))]);
         }
         if let Some(d) = &self.doc_id {
             w.push("doc_id = ?".into(), [Value::Text(d.clone())]);
@@ -405,12 +353,7 @@ pub struct StoreStats {
 }
 
 fn json_list(s: Option<String>) -> Vec<String> {
-    let mut v: Vec<String> = s
-        .and_then(|s| serde_json::from_str::<Vec<Option<String>>>(&s).ok())
-        .unwrap_or_default()
-        .into_iter()
-        .flatten()
-        .collect();
+    let mut v: Vec<String> = s.and_then(|s| serde_json::from_str::<Vec<Option<String>>>(&s).ok()).unwrap_or_default().into_iter().flatten().collect();
     v.sort();
     v.dedup();
     v
@@ -422,29 +365,14 @@ impl Store {
     pub fn query(&self, q: &EventQuery) -> Result<Vec<EventRecord>> {
         let q = q.validated()?;
         let w = q.where_clause();
-        let sql = format!(
-            "SELECT doc_id, event_id, json FROM records WHERE {} ORDER BY date IS NULL, date, doc_id, seq{}",
-            w.sql(),
-            q.page_sql()
-        );
+        let sql = format!("SELECT doc_id, event_id, json FROM records WHERE {} ORDER BY date IS NULL, date, doc_id, seq{}", w.sql(), q.page_sql());
         let mut stmt = self.conn.prepare(&sql)?;
-        let rows = stmt.query_map(rusqlite::params_from_iter(w.params.iter()), |row| {
-            Ok((
-                row.get::<_, String>(0)?,
-                row.get::<_, String>(1)?,
-                row.get::<_, String>(2)?,
-            ))
-        })?;
+        let rows = stmt
+            .query_map(rusqlite::params_from_iter(w.params.iter()), |row| Ok((row.get::<_, String>(0)?, row.get::<_, String>(1)?, row.get::<_, String>(2)?)))?;
         let mut out = Vec::new();
         for row in rows {
             let (doc_id, event_id, json) = row?;
-            out.push(
-                serde_json::from_str(&json).map_err(|source| StoreError::CorruptRecord {
-                    doc_id,
-                    event_id,
-                    source,
-                })?,
-            );
+            out.push(serde_json::from_str(&json).map_err(|source| StoreError::CorruptRecord { doc_id, event_id, source })?);
         }
         Ok(out)
     }
@@ -454,11 +382,7 @@ impl Store {
         let q = q.validated()?;
         let w = q.where_clause();
         let sql = format!("SELECT count(*) FROM records WHERE {}", w.sql());
-        let n: i64 =
-            self.conn
-                .query_row(&sql, rusqlite::params_from_iter(w.params.iter()), |r| {
-                    r.get(0)
-                })?;
+        let n: i64 = self.conn.query_row(&sql, rusqlite::params_from_iter(w.params.iter()), |r| r.get(0))?;
         Ok(n as u64)
     }
 
@@ -531,13 +455,7 @@ impl Store {
              FROM actors a WHERE a.country IS NOT NULL AND a.country != ''
              GROUP BY a.country ORDER BY SUM(a.n_records) DESC, a.country",
         )?;
-        let rows = stmt.query_map([], |row| {
-            Ok(CountrySummary {
-                country: row.get(0)?,
-                n_records: row.get::<_, i64>(1)? as u64,
-                label: row.get(2)?,
-            })
-        })?;
+        let rows = stmt.query_map([], |row| Ok(CountrySummary { country: row.get(0)?, n_records: row.get::<_, i64>(1)? as u64, label: row.get(2)? }))?;
         Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
 
@@ -568,31 +486,19 @@ impl Store {
 
     /// The records of one article, in the order the coder produced them.
     pub fn article_records(&self, id: &str) -> Result<Vec<EventRecord>> {
-        let mut stmt = self
-            .conn
-            .prepare("SELECT event_id, json FROM records WHERE doc_id = ?1 ORDER BY seq")?;
-        let rows = stmt.query_map([id], |row| {
-            Ok((row.get::<_, String>(0)?, row.get::<_, String>(1)?))
-        })?;
+        let mut stmt = self.conn.prepare("SELECT event_id, json FROM records WHERE doc_id = ?1 ORDER BY seq")?;
+        let rows = stmt.query_map([id], |row| Ok((row.get::<_, String>(0)?, row.get::<_, String>(1)?)))?;
         let mut out = Vec::new();
         for row in rows {
             let (event_id, json) = row?;
-            out.push(
-                serde_json::from_str(&json).map_err(|source| StoreError::CorruptRecord {
-                    doc_id: id.to_string(),
-                    event_id,
-                    source,
-                })?,
-            );
+            out.push(serde_json::from_str(&json).map_err(|source| StoreError::CorruptRecord { doc_id: id.to_string(), event_id, source })?);
         }
         Ok(out)
     }
 
     /// Counts of articles, records, deduplicated events and actors.
     pub fn stats(&self) -> Result<StoreStats> {
-        let one = |sql: &str| -> Result<u64> {
-            Ok(self.conn.query_row(sql, [], |r| r.get::<_, i64>(0))? as u64)
-        };
+        let one = |sql: &str| -> Result<u64> { Ok(self.conn.query_row(sql, [], |r| r.get::<_, i64>(0))? as u64) };
         Ok(StoreStats {
             articles: one("SELECT count(*) FROM articles")?,
             records: one("SELECT count(*) FROM records")?,

@@ -114,11 +114,7 @@ fn current_version(conn: &Connection) -> Result<i64> {
 pub(crate) fn check_version(conn: &Connection, path: &Path) -> Result<i64> {
     let found = current_version(conn)?;
     if found > SCHEMA_VERSION {
-        return Err(StoreError::SchemaTooNew {
-            path: path.to_path_buf(),
-            found,
-            supported: SCHEMA_VERSION,
-        });
+        return Err(StoreError::SchemaTooNew { path: path.to_path_buf(), found, supported: SCHEMA_VERSION });
     }
     Ok(found)
 }
@@ -147,11 +143,7 @@ mod tests {
         // Running again is a no-op, not a "table exists" error.
         migrate(&conn, Path::new(":memory:")).unwrap();
         let tables: i64 = conn
-            .query_row(
-                "SELECT count(*) FROM sqlite_master WHERE type='table' AND name IN ('articles','records','actors','actor_texts')",
-                [],
-                |r| r.get(0),
-            )
+            .query_row("SELECT count(*) FROM sqlite_master WHERE type='table' AND name IN ('articles','records','actors','actor_texts')", [], |r| r.get(0))
             .unwrap();
         assert_eq!(tables, 4);
     }
@@ -159,8 +151,7 @@ mod tests {
     #[test]
     fn newer_schema_is_refused() {
         let conn = Connection::open_in_memory().unwrap();
-        conn.pragma_update(None, "user_version", SCHEMA_VERSION + 1)
-            .unwrap();
+        conn.pragma_update(None, "user_version", SCHEMA_VERSION + 1).unwrap();
         let err = migrate(&conn, Path::new("x.db")).unwrap_err();
         assert!(matches!(err, StoreError::SchemaTooNew { .. }), "{err}");
         assert!(err.to_string().contains("x.db"));

@@ -25,12 +25,7 @@ fn article(i: usize) -> (dyad::article::Article, Vec<dyad::output::EventRecord>)
         Some("2022-06-14"),
         "Wire A",
         sentence,
-        &[(
-            ("CHNGOV", "Chinese officials"),
-            Some(("KAZGOV", "Kazakh officials")),
-            "041",
-            "spoke by telephone with",
-        )],
+        &[(("CHNGOV", "Chinese officials"), Some(("KAZGOV", "Kazakh officials")), "041", "spoke by telephone with")],
     );
     let template = recs.pop().unwrap();
     for seq in 0..records_for(i) {
@@ -65,12 +60,7 @@ fn killed_loader_leaves_whole_articles() {
     // Create the schema first so the parent can poll while the child writes.
     drop(Store::open(&db).unwrap());
     let mut child = Command::new(std::env::current_exe().unwrap())
-        .args([
-            "--exact",
-            "crash_child_loader",
-            "--ignored",
-            "--test-threads=1",
-        ])
+        .args(["--exact", "crash_child_loader", "--ignored", "--test-threads=1"])
         .env(CHILD_ENV, &db)
         .stdout(Stdio::null())
         .stderr(Stdio::null())
@@ -83,14 +73,8 @@ fn killed_loader_leaves_whole_articles() {
         if n >= 150 {
             break;
         }
-        assert!(
-            child.try_wait().unwrap().is_none(),
-            "loader child exited early"
-        );
-        assert!(
-            start.elapsed() < Duration::from_secs(120),
-            "child too slow: {n} articles"
-        );
+        assert!(child.try_wait().unwrap().is_none(), "loader child exited early");
+        assert!(start.elapsed() < Duration::from_secs(120), "child too slow: {n} articles");
         std::thread::sleep(Duration::from_millis(20));
     }
     // SIGKILL: no destructors, no chance to finish the open transaction.
@@ -107,11 +91,7 @@ fn killed_loader_leaves_whole_articles() {
              FROM articles a ORDER BY a.id",
         )
         .unwrap();
-    let rows: Vec<(String, i64, i64)> = stmt
-        .query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))
-        .unwrap()
-        .map(|r| r.unwrap())
-        .collect();
+    let rows: Vec<(String, i64, i64)> = stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?))).unwrap().map(|r| r.unwrap()).collect();
     assert!(rows.len() >= 150);
     for (i, (id, declared, actual)) in rows.iter().enumerate() {
         // Articles are committed in order, so the survivors are a prefix.
@@ -119,13 +99,7 @@ fn killed_loader_leaves_whole_articles() {
         assert_eq!(*declared as usize, records_for(i), "{id}");
         assert_eq!(declared, actual, "{id} is partially loaded");
     }
-    let orphans: i64 = conn
-        .query_row(
-            "SELECT count(*) FROM records WHERE doc_id NOT IN (SELECT id FROM articles)",
-            [],
-            |r| r.get(0),
-        )
-        .unwrap();
+    let orphans: i64 = conn.query_row("SELECT count(*) FROM records WHERE doc_id NOT IN (SELECT id FROM articles)", [], |r| r.get(0)).unwrap();
     assert_eq!(orphans, 0);
     // Actor counts were updated in the same transactions.
     let total: i64 = rows.iter().map(|r| r.2).sum();

@@ -359,7 +359,20 @@ pub fn find_mentions(s: &Sentence, lex: &Lexicon, ctx: &mut DocContext) -> Vec<M
             ms.push(Mention { start: i, end: i + 1, actors: vec![a], kind: ActorKind::Person, absorbed: false, place: false });
         } else if w == "two" && i > 0 && s.words[i - 1] == "the" && PAIR_NOUNS.contains(&s.word(i + 1)) && ctx.dyad.len() == 2 {
             let end = if s.word(i + 1) == "heads" && s.word(i + 2) == "of" { i + 4 } else { i + 2 };
-            let actors = ctx.dyad.iter().map(|a| Actor { rule: format!("`{}` -> article dyad", s.slice(i - 1, end.min(n))), ..a.clone() }).collect();
+            // "the two presidents" are the two governments; "the two sides" the two countries.
+            let sector: &[&str] = match s.word(i + 1) {
+                "leaders" | "governments" | "presidents" | "ministers" | "heads" | "delegations" => &["GOV"],
+                _ => &[],
+            };
+            let actors = ctx
+                .dyad
+                .iter()
+                .map(|a| {
+                    let mut code = a.code.clone();
+                    code.sectors = sector.iter().map(|x| x.to_string()).collect();
+                    Actor { code, name: None, rule: format!("`{}` -> article dyad", s.slice(i - 1, end.min(n))) }
+                })
+                .collect();
             ms.push(Mention { start: i - 1, end: end.min(n), actors, kind: ActorKind::Country, absorbed: false, place: false });
             i = end;
             continue;
@@ -374,9 +387,23 @@ pub fn find_mentions(s: &Sentence, lex: &Lexicon, ctx: &mut DocContext) -> Vec<M
         // "in Beijing", "at the Kremlin": a location, not an actor.
         let prev = if m.start > 0 { s.words[m.start - 1] } else { "" };
         let prev2 = if m.start > 1 { s.words[m.start - 2] } else { "" };
-        if matches!(m.kind, ActorKind::Metonym | ActorKind::Country)
-            && (matches!(prev, "in" | "at" | "near") || (prev == "the" && matches!(prev2, "in" | "at")))
-        {
+        let located = matches!(prev, "in" | "at" | "near")
+            || (matches!(
+                prev,
+                "the"
+                    | "northern"
+                    | "southern"
+                    | "eastern"
+                    | "western"
+                    | "central"
+                    | "northeastern"
+                    | "northwestern"
+                    | "southeastern"
+                    | "southwestern"
+                    | "neighbouring"
+                    | "neighboring"
+            ) && matches!(prev2, "in" | "at" | "near"));
+        if matches!(m.kind, ActorKind::Metonym | ActorKind::Country) && located {
             m.place = true;
         }
     }

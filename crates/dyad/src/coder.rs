@@ -90,7 +90,10 @@ impl Coder {
                 if let Some((t, _, _)) = &ev.target {
                     ctx.note_pair(&ev.source.0.code, &t.code);
                 }
-                let (date, precision, date_evidence) = match (&texpr, reference) {
+                // An announced intent ("will visit in July") happens when it is announced.
+                let intent = ev.notes.iter().any(|n| n.starts_with("intent") || n.starts_with("future"));
+                let texpr = if intent { &None } else { &texpr };
+                let (date, precision, date_evidence) = match (texpr, reference) {
                     (Some(t), _) => (Some(t.date), t.precision, format!("`{}` in the sentence", s.slice(t.tokens.0, t.tokens.1))),
                     (None, Some(r)) if dl_md.is_some() => (Some(r), Precision::Day, "dateline".to_string()),
                     (None, Some(r)) => (Some(r), Precision::Day, "publication date".to_string()),

@@ -214,6 +214,14 @@ pub fn match_verbs(s: &Sentence, lex: &Lexicon, ms: &[Mention]) -> Vec<VerbMatch
             i += 1;
             continue;
         }
+        // "the meeting", "a bombing": a gerund after a determiner is a noun, not a verb.
+        if s.words[i].ends_with("ing")
+            && i > 0
+            && matches!(s.words[i - 1], "the" | "a" | "an" | "this" | "that" | "their" | "its" | "his" | "her" | "our" | "'s")
+        {
+            i += 1;
+            continue;
+        }
         let mut best: Option<(u32, usize, VerbMatch)> = None;
         for &ci in lex.patterns_at(s.words[i]) {
             let c = &lex.compiled[ci as usize];
@@ -478,6 +486,7 @@ pub fn code_sentence(s: &Sentence, lex: &Lexicon, ms: &[Mention], dyad: &[Actor]
     let vms = match_verbs(s, lex, ms);
     let mut out = Vec::new();
     let mut prev_subject: Option<Vec<usize>> = None;
+    let mut prev_objects: Vec<usize> = Vec::new();
     for (vi, vm) in vms.iter().enumerate() {
         let c = &lex.compiled[vm.compiled];
         let pat = &lex.verbs[c.pattern];
@@ -546,9 +555,11 @@ pub fn code_sentence(s: &Sentence, lex: &Lexicon, ms: &[Mention], dyad: &[Actor]
             targets = group(s, ms, p, true);
             notes.push("passive".into());
         } else {
+            // "X visited Moldova and pledged ...": the previous object is not the new subject.
+            let subj = subject(s, ms, vm.start, floor).filter(|m| !(prev_objects.contains(m) && matches!(s.word(ms[*m].end), "and" | ",")));
             sources = match vm.source_slot {
                 Some(m) => group(s, ms, m, true),
-                None => match subject(s, ms, vm.start, floor) {
+                None => match subj {
                     Some(m) => group(s, ms, m, true),
                     None => match &prev_subject {
                         Some(g) => {
@@ -559,10 +570,12 @@ pub fn code_sentence(s: &Sentence, lex: &Lexicon, ms: &[Mention], dyad: &[Actor]
                     },
                 },
             };
+            let pair_subject = sources.len() == 1 && ms[sources[0]].actors.len() >= 2;
             targets = match vm.target_slot {
                 Some(m) => group(s, ms, m, false),
                 None => {
-                    if root == "01" {
+                    // Statements need an explicit addressee; "the two sides discussed X" stays reciprocal.
+                    if root == "01" || (pair_subject && RECIPROCAL_ROOTS.contains(&root.as_str())) {
                         vec![]
                     } else {
                         object(s, ms, vm.end, next_start, &sources).map(|m| group(s, ms, m, false)).unwrap_or_default()
@@ -578,6 +591,7 @@ pub fn code_sentence(s: &Sentence, lex: &Lexicon, ms: &[Mention], dyad: &[Actor]
             notes.push(format!("pattern code `{}` acts from target to source", pat.code));
         }
         prev_subject = Some(sources.clone());
+        prev_objects = targets.clone();
         sources.retain(|&m| !targets.contains(&m));
         targets.retain(|&m| !sources.contains(&m));
         let verb = (vm.start, vm.end);

@@ -139,15 +139,17 @@ pub fn tokenize(text: &str, start: usize, end: usize, out: &mut Vec<Token>) {
             i += 1;
             continue;
         }
-        if is_word_byte(b) {
+        let curly_at = b == 0xE2 && bytes.get(i + 1..i + 3) == Some(&[0x80, 0x99]);
+        if is_word_byte(b) && !curly_at {
             let s = i;
             while i < end {
                 let c = bytes[i];
-                if is_word_byte(c) {
+                let curly = c == 0xE2 && bytes.get(i + 1..i + 3) == Some(&[0x80, 0x99]);
+                if is_word_byte(c) && !curly {
                     i += utf8_len(c);
                 } else if c == b'.' && i + 1 < end && bytes[i + 1].is_ascii_alphabetic() && i > s && is_acronym_so_far(&bytes[s..i]) {
                     i += 1;
-                } else if (c == b'\'' || (c == 0xE2 && bytes.get(i + 1..i + 3) == Some(&[0x80, 0x99]))) && !is_possessive(bytes, i, end) {
+                } else if (c == b'\'' || curly) && !is_possessive(bytes, i, end) {
                     let al = if c == b'\'' { 1 } else { 3 };
                     if i + al < end && bytes[i + al].is_ascii_alphabetic() {
                         i += al;
@@ -285,6 +287,23 @@ mod tests {
     fn phrase_keys_fold_case_and_spacing() {
         assert_eq!(phrase_key("National People's  Congress"), "national people 's congress");
         assert_eq!(phrase_key("U.S."), "u.s.");
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn tokens_and_sentences_stay_in_bounds(s in "\\PC{0,200}") {
+            let mut t = Vec::new();
+            tokenize(&s, 0, s.len(), &mut t);
+            let mut last = 0;
+            for tok in &t {
+                proptest::prop_assert!(tok.start >= last && tok.end > tok.start && tok.end <= s.len());
+                proptest::prop_assert!(s.is_char_boundary(tok.start) && s.is_char_boundary(tok.end));
+                last = tok.end;
+            }
+            for (a, b) in sentences(&s, 0, s.len()) {
+                proptest::prop_assert!(a < b && b <= s.len() && s.is_char_boundary(a) && s.is_char_boundary(b));
+            }
+        }
     }
 
     #[test]

@@ -164,7 +164,11 @@ pub fn find(words: &[&str], reference: Date) -> Option<TimeExpr> {
                     year = y;
                     end = ypos + 1;
                 }
-                if let Ok(d) = Date::new(year, m, day) {
+                if let Ok(mut d) = Date::new(year, m, day) {
+                    // Reports look back: "December 28" in a January report is last December.
+                    if end == start + 2 && d > reference.checked_add(30.days()).ok()? {
+                        d = Date::new(year - 1, m, day).ok()?;
+                    }
                     return r(d, Precision::Day, start, end);
                 }
             } else if w != "may" && w != "march" {
@@ -229,6 +233,7 @@ mod tests {
             ("signed on june 2 , 2021", "2021-06-02", Precision::Day),
             ("met on 3 march", "2022-03-03", Precision::Day),
             ("invaded in 1990", "1990-01-01", Precision::Year),
+            ("met on december 28", "2021-12-28", Precision::Day),
             ("began in september", "2021-09-01", Precision::Month),
         ];
         for (s, want, p) in cases {

@@ -6,24 +6,9 @@ use dyad::output::{ActorRecord, EventRecord, Evidence, PloverRecord, SentenceRec
 
 /// An actor whose mention is `text` at `start` in the article.
 pub fn actor(code: &str, text: &str, start: usize) -> ActorRecord {
-    let country = if code.starts_with("---") {
-        None
-    } else {
-        Some(code[..3].to_string())
-    };
-    let sectors = (3..code.len())
-        .step_by(3)
-        .map(|i| code[i..(i + 3).min(code.len())].to_string())
-        .collect();
-    ActorRecord {
-        code: code.into(),
-        country,
-        sectors,
-        text: text.into(),
-        name: None,
-        span: [start, start + text.len()],
-        rule: "test".into(),
-    }
+    let country = if code.starts_with("---") { None } else { Some(code[..3].to_string()) };
+    let sectors = (3..code.len()).step_by(3).map(|i| code[i..(i + 3).min(code.len())].to_string()).collect();
+    ActorRecord { code: code.into(), country, sectors, text: text.into(), name: None, span: [start, start + text.len()], rule: "test".into() }
 }
 
 /// (goldstein, quad, plover) for the codes the tests use.
@@ -56,12 +41,7 @@ pub fn record(
     sent_start: usize,
 ) -> EventRecord {
     let (goldstein, quad, plover, label) = code_facts(cameo);
-    let at = |t: &str| {
-        sent_start
-            + sentence
-                .find(t)
-                .unwrap_or_else(|| panic!("{t:?} not in {sentence:?}"))
-    };
+    let at = |t: &str| sent_start + sentence.find(t).unwrap_or_else(|| panic!("{t:?} not in {sentence:?}"));
     EventRecord {
         doc_id: doc.into(),
         event_id: format!("{doc}-{seq}"),
@@ -75,46 +55,21 @@ pub fn record(
         cameo_label: label.into(),
         goldstein,
         quad_class: quad,
-        plover: PloverRecord {
-            event: plover.into(),
-            mode: String::new(),
-            context: vec![],
-        },
+        plover: PloverRecord { event: plover.into(), mode: String::new(), context: vec![] },
         place: None,
-        sentence: SentenceRecord {
-            index: 0,
-            text: sentence.into(),
-            span: [sent_start, sent_start + sentence.len()],
-        },
-        evidence: Evidence {
-            verb: verb.into(),
-            span: [at(verb), at(verb) + verb.len()],
-            rule: verb.into(),
-            lexicon: "test".into(),
-            notes: vec![],
-        },
+        sentence: SentenceRecord { index: 0, text: sentence.into(), span: [sent_start, sent_start + sentence.len()] },
+        evidence: Evidence { verb: verb.into(), span: [at(verb), at(verb) + verb.len()], rule: verb.into(), lexicon: "test".into(), notes: vec![] },
         mentions: 1,
     }
 }
 
 /// One event of a test article: (source code, mention), optional
 /// (target code, mention), CAMEO code, verb text.
-pub type EventSpec<'a> = (
-    (&'a str, &'a str),
-    Option<(&'a str, &'a str)>,
-    &'a str,
-    &'a str,
-);
+pub type EventSpec<'a> = ((&'a str, &'a str), Option<(&'a str, &'a str)>, &'a str, &'a str);
 
 /// An article whose text is `sentence`, with one record per event spec
 /// `(src, tgt, cameo, verb)`.
-pub fn article(
-    id: &str,
-    date: Option<&str>,
-    source: &str,
-    sentence: &str,
-    events: &[EventSpec<'_>],
-) -> (Article, Vec<EventRecord>) {
+pub fn article(id: &str, date: Option<&str>, source: &str, sentence: &str, events: &[EventSpec<'_>]) -> (Article, Vec<EventRecord>) {
     let art = Article {
         id: id.into(),
         date: date.map(str::to_string),
@@ -123,11 +78,7 @@ pub fn article(
         source: Some(source.into()),
         url: Some(format!("https://example.org/{id}")),
     };
-    let recs = events
-        .iter()
-        .enumerate()
-        .map(|(i, (s, t, c, v))| record(id, i, date, *s, *t, c, v, sentence, 0))
-        .collect();
+    let recs = events.iter().enumerate().map(|(i, (s, t, c, v))| record(id, i, date, *s, *t, c, v, sentence, 0)).collect();
     (art, recs)
 }
 
@@ -141,12 +92,7 @@ pub fn corpus() -> Vec<(Article, Vec<EventRecord>)> {
             Some("2022-06-14"),
             "Wire A",
             "Chinese officials spoke by telephone with Kazakh officials about trade.",
-            &[(
-                ("CHNGOV", "Chinese officials"),
-                Some(("KAZGOV", "Kazakh officials")),
-                "041",
-                "spoke by telephone with",
-            )],
+            &[(("CHNGOV", "Chinese officials"), Some(("KAZGOV", "Kazakh officials")), "041", "spoke by telephone with")],
         ),
         article(
             "a2",
@@ -154,12 +100,7 @@ pub fn corpus() -> Vec<(Article, Vec<EventRecord>)> {
             "Wire B",
             "China's government held a phone call with Kazakhstan's government, and Kazakhstan pledged cooperation with China.",
             &[
-                (
-                    ("CHNGOV", "China's government"),
-                    Some(("KAZGOV", "Kazakhstan's government")),
-                    "041",
-                    "held a phone call with",
-                ),
+                (("CHNGOV", "China's government"), Some(("KAZGOV", "Kazakhstan's government")), "041", "held a phone call with"),
                 (("KAZ", "Kazakhstan"), Some(("CHN", "China")), "030", "pledged cooperation with"),
             ],
         ),
@@ -175,12 +116,7 @@ pub fn corpus() -> Vec<(Article, Vec<EventRecord>)> {
             Some("2022-07-20"),
             "Wire C",
             "Chinese firms agreed to invest in Kazakh mines as China expanded economic ties with Kazakhstan.",
-            &[(
-                ("CHNBUS", "Chinese firms"),
-                Some(("KAZ", "Kazakh mines")),
-                "061",
-                "agreed to invest in",
-            )],
+            &[(("CHNBUS", "Chinese firms"), Some(("KAZ", "Kazakh mines")), "061", "agreed to invest in")],
         ),
         article(
             "a5",
@@ -194,19 +130,8 @@ pub fn corpus() -> Vec<(Article, Vec<EventRecord>)> {
             Some("2022-07-11"),
             "Wire C",
             "Russian forces shelled Ukrainian positions.",
-            &[(
-                ("RUSMIL", "Russian forces"),
-                Some(("UKRMIL", "Ukrainian positions")),
-                "190",
-                "shelled",
-            )],
+            &[(("RUSMIL", "Russian forces"), Some(("UKRMIL", "Ukrainian positions")), "190", "shelled")],
         ),
-        article(
-            "a7",
-            None,
-            "Wire A",
-            "Kenya's government visited the region.",
-            &[(("KENGOV", "Kenya's government"), None, "042", "visited")],
-        ),
+        article("a7", None, "Wire A", "Kenya's government visited the region.", &[(("KENGOV", "Kenya's government"), None, "042", "visited")]),
     ]
 }
