@@ -219,6 +219,114 @@ const NOT_NAMES: &[&str] = &[
     "says",
 ];
 
+/// Capitalized words that mark an institution, plan or place rather than a person.
+const NOT_PERSON_WORDS: &[&str] = &[
+    "initiative",
+    "agenda",
+    "committee",
+    "council",
+    "ministry",
+    "office",
+    "agency",
+    "association",
+    "organization",
+    "organisation",
+    "union",
+    "party",
+    "front",
+    "movement",
+    "army",
+    "force",
+    "forces",
+    "bank",
+    "fund",
+    "group",
+    "company",
+    "corporation",
+    "university",
+    "institute",
+    "program",
+    "programme",
+    "plan",
+    "strategy",
+    "road",
+    "belt",
+    "day",
+    "week",
+    "summit",
+    "conference",
+    "forum",
+    "assembly",
+    "congress",
+    "parliament",
+    "court",
+    "house",
+    "hall",
+    "square",
+    "street",
+    "airport",
+    "station",
+    "province",
+    "state",
+    "city",
+    "region",
+    "river",
+    "sea",
+    "ocean",
+    "island",
+    "islands",
+    "republic",
+    "kingdom",
+    "federation",
+    "news",
+    "times",
+    "post",
+    "daily",
+    "development",
+    "security",
+    "cooperation",
+    "partnership",
+    "treaty",
+    "agreement",
+    "accord",
+    "pact",
+    "games",
+    "olympics",
+    "cup",
+    "award",
+    "prize",
+    "center",
+    "centre",
+    "project",
+    "corridor",
+    "zone",
+    "port",
+    "museum",
+    "church",
+    "mosque",
+    "temple",
+    "school",
+    "hospital",
+    "inc",
+    "ltd",
+    "co",
+    "corp",
+    "group",
+    "media",
+    "network",
+    "television",
+    "radio",
+    "tv",
+    "authority",
+    "commission",
+    "department",
+    "service",
+    "services",
+    "police",
+    "guard",
+    "navy",
+];
+
 /// Words that may sit inside a personal name without capitals.
 const NAME_PARTICLES: &[&str] = &["bin", "al", "el", "de", "van", "von", "der", "da", "di", "du", "ibn", "abu", "la", "le"];
 
@@ -373,6 +481,8 @@ pub fn find_mentions(s: &Sentence, lex: &Lexicon, ctx: &mut DocContext) -> Vec<M
                     Actor { code, name: None, rule: format!("`{}` -> article dyad", s.slice(i - 1, end.min(n))) }
                 })
                 .collect();
+            // The pair replaces any lexicon phrase inside it ("heads of state").
+            ms.retain(|m| m.end <= i - 1 || m.start >= end.min(n));
             ms.push(Mention { start: i - 1, end: end.min(n), actors, kind: ActorKind::Country, absorbed: false, place: false });
             i = end;
             continue;
@@ -517,7 +627,8 @@ fn composites(s: &Sentence, ms: Vec<Mention>) -> Vec<Mention> {
                 j += 1;
             }
             let mut mods = 0;
-            while mods < 2 && ROLE_MODIFIERS.contains(&s.word(j)) {
+            // A modifier may itself open the role phrase ("top legislator").
+            while mods < 2 && ROLE_MODIFIERS.contains(&s.word(j)) && !ms.get(k + 1).is_some_and(|r| r.start == j) {
                 j += 1;
                 mods += 1;
             }
@@ -572,19 +683,17 @@ fn composites(s: &Sentence, ms: Vec<Mention>) -> Vec<Mention> {
                     j += 1;
                 }
                 if let Some(c) = ms.get(kk) {
-                    if c.start == j
+                    // "of the two sides": the pair mention starts at its own "the".
+                    if (c.start == j || (c.start + 1 == j && c.actors.len() > 1))
                         && (is_countryish(c.kind) || c.kind == ActorKind::Igo || (c.kind == ActorKind::Organization && c.actors[0].code.country.is_some()))
                     {
-                        let code = merge_code(&c.actors[0].code, &codes);
-                        let rule = format!("{} of {}", codes.len().to_string() + " role(s) " + &m.actors[0].rule, c.actors[0].rule);
-                        out.push(Mention {
-                            start: m.start,
-                            end: c.end,
-                            actors: vec![Actor { code, name: None, rule }],
-                            kind: ActorKind::Sector,
-                            absorbed: false,
-                            place: false,
-                        });
+                        // "the legislatures of the two sides": one role per side.
+                        let actors = c
+                            .actors
+                            .iter()
+                            .map(|ca| Actor { code: merge_code(&ca.code, &codes), name: None, rule: format!("{} of {}", m.actors[0].rule, ca.rule) })
+                            .collect();
+                        out.push(Mention { start: m.start, end: c.end, actors, kind: ActorKind::Sector, absorbed: false, place: false });
                         k = kk + 1;
                         continue;
                     }
@@ -627,8 +736,8 @@ fn name_run(s: &Sentence, i: usize, taken: &[bool]) -> Option<usize> {
             break;
         }
     }
-    // A name must not be all capitals ("BEIJING"), except short initials-free names.
-    (j > i && s.slice(i, j).chars().any(|c| c.is_lowercase())).then_some(j)
+    // A name must not be all capitals ("BEIJING") nor contain an institution word ("Initiative").
+    (j > i && s.slice(i, j).chars().any(|c| c.is_lowercase()) && !s.words[i..j].iter().any(|w| NOT_PERSON_WORDS.contains(w))).then_some(j)
 }
 
 /// People introduced with a role, before ("Freedonian envoy Jane Roe") or after
@@ -683,8 +792,16 @@ fn people(s: &Sentence, lex: &Lexicon, ctx: &mut DocContext, ms: &mut Vec<Mentio
             continue;
         }
         let (ap_start, ap_end) = (name_end + 1, apposition_end(s, lex, name_end + 1));
+        // An apposition opens with a description, not a conjunction or a verb.
+        let opener = s.word(ap_start);
+        if matches!(opener, "and" | "or" | "but" | "who" | "which" | "that" | "while" | "as") || SPEECH.contains(&opener) || !lex.patterns_at(opener).is_empty()
+        {
+            i = name_end;
+            continue;
+        }
         let inner: Vec<usize> = (0..ms.len()).filter(|&q| ms[q].start >= ap_start && ms[q].end <= ap_end).collect();
-        let has_role = inner.iter().any(|&q| matches!(ms[q].kind, ActorKind::Sector | ActorKind::Organization | ActorKind::Igo));
+        // The role must come early: "Name, the speaker of ...", not a word far down the clause.
+        let has_role = inner.iter().any(|&q| matches!(ms[q].kind, ActorKind::Sector | ActorKind::Organization | ActorKind::Igo) && ms[q].start < ap_start + 8);
         if !has_role || ap_end <= ap_start {
             i = name_end;
             continue;
@@ -784,6 +901,17 @@ fn acronyms(s: &Sentence, ctx: &mut DocContext, ms: &mut [Mention]) {
                 ctx.learn(acr, a);
                 m.end += 3;
             }
+        }
+    }
+}
+
+/// Gives role-only mentions ("police", "rebels", "the government") the
+/// country where the story happens, noting why in their rule.
+pub fn localize_sectors(ms: &mut [Mention], country: &str, why: &str) {
+    for m in ms.iter_mut().filter(|m| m.kind == ActorKind::Sector && !m.place) {
+        for a in m.actors.iter_mut().filter(|a| a.code.country.is_none() && !a.code.sectors.is_empty()) {
+            a.code.country = Some(country.to_string());
+            a.rule = format!("{}; {why}", a.rule);
         }
     }
 }

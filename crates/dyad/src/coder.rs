@@ -79,13 +79,19 @@ impl Coder {
             if self.discarded(&s) {
                 continue;
             }
-            let ms = actors::find_mentions(&s, &self.lex, &mut ctx);
+            let mut ms = actors::find_mentions(&s, &self.lex, &mut ctx);
+            let sentence_place = places::in_sentence(&s, &self.lex, &ms);
+            // "police", "rebels" with no country of their own belong to where the story happens.
+            let local = sentence_place.as_ref().or(dateline_place.as_ref()).and_then(|p| p.country.clone().map(|c| (c, p.name.clone(), p.from.clone())));
+            if let Some((country, name, from)) = local {
+                actors::localize_sectors(&mut ms, &country, &format!("country of the {from} place `{name}`"));
+            }
             let evs = events::code_sentence(&s, &self.lex, &ms, &ctx.dyad);
             if evs.is_empty() {
                 continue;
             }
             let texpr = reference.and_then(|r| time::find(&s.words, r));
-            let place = places::in_sentence(&s, &self.lex, &ms).or_else(|| dateline_place.clone());
+            let place = sentence_place.or_else(|| dateline_place.clone());
             for ev in evs {
                 if let Some((t, _, _)) = &ev.target {
                     ctx.note_pair(&ev.source.0.code, &t.code);

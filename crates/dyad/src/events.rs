@@ -262,6 +262,10 @@ fn try_match(s: &Sentence, c: &Compiled, ci: usize, i: usize, at: &[Option<usize
             vm.end = vm.end.min(ms[t].start).max(i + 1);
         }
     }
+    // Determiners before a target slot are not part of the verb phrase.
+    while vm.end > i + 1 && DETERMINERS.contains(&s.words[vm.end - 1]) {
+        vm.end -= 1;
+    }
     Some(vm)
 }
 
@@ -423,7 +427,7 @@ fn subject(s: &Sentence, ms: &[Mention], start: usize, floor: usize) -> Option<u
         }
         let prev = if m.start > 0 { s.words[m.start - 1] } else { "" };
         let prev = if DETERMINERS.contains(&prev) && m.start > 1 { s.words[m.start - 2] } else { prev };
-        if PREPOSITIONS.contains(&prev) && !matches!(prev, "by") {
+        if PREPOSITIONS.contains(&prev) {
             continue;
         }
         // Possessive modifier of something else ("China's initiative"): not the actor.
@@ -445,6 +449,10 @@ fn object(s: &Sentence, ms: &[Mention], from: usize, until: usize, avoid: &[usiz
             continue;
         }
         if (from..m.start).any(|t| is_boundary(s.words[t]) || SPEECH.contains(&s.words[t])) {
+            continue;
+        }
+        // ", Li said": the speaker of a trailing attribution is not the object.
+        if SPEECH.contains(&s.word(m.end)) && m.start > 0 && s.words[m.start - 1] == "," {
             continue;
         }
         if best.is_none_or(|b| ms[b].start > m.start) {
@@ -596,8 +604,9 @@ pub fn code_sentence(s: &Sentence, lex: &Lexicon, ms: &[Mention], dyad: &[Actor]
         targets.retain(|&m| !sources.contains(&m));
         let verb = (vm.start, vm.end);
         let mut push = |src: &Actor, sm: &Mention, tgt: Option<(&Actor, usize, usize)>, notes: &[String]| {
+            // An actor acting on itself is no event.
             if let Some((t, _, _)) = tgt {
-                if t.code == src.code && t.name == src.name {
+                if t.code == src.code {
                     return;
                 }
             }

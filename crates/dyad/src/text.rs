@@ -147,6 +147,10 @@ pub fn tokenize(text: &str, start: usize, end: usize, out: &mut Vec<Token>) {
                 let curly = c == 0xE2 && bytes.get(i + 1..i + 3) == Some(&[0x80, 0x99]);
                 if is_word_byte(c) && !curly {
                     i += utf8_len(c);
+                } else if c == b'-' && i + 1 < end && bytes[i + 1].is_ascii_lowercase() && bytes[s].is_ascii_lowercase() {
+                    // Lowercase compounds ("self-rule", "anti-government") stay one word;
+                    // "China-Kazakhstan" and "Kazakh-led" split so the names stay visible.
+                    i += 1;
                 } else if c == b'.' && i + 1 < end && bytes[i + 1].is_ascii_alphabetic() && i > s && is_acronym_so_far(&bytes[s..i]) {
                     i += 1;
                 } else if (c == b'\'' || curly) && !is_possessive(bytes, i, end) {
@@ -276,6 +280,7 @@ mod tests {
     #[test]
     fn tokenizes_words() {
         assert_eq!(words("China-Kazakhstan ties"), ["China", "-", "Kazakhstan", "ties"]);
+        assert_eq!(words("anti-government self-rule Kazakh-led"), ["anti-government", "self-rule", "Kazakh", "-", "led"]);
         assert_eq!(words("Kazakhstan's parliament"), ["Kazakhstan", "'s", "parliament"]);
         assert_eq!(words("the U.S. and U.N."), ["the", "U.S.", "and", "U.N."]);
         assert_eq!(words("O'Brien said (Xinhua) --"), ["O'Brien", "said", "(", "Xinhua", ")", "--"]);

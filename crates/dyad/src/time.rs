@@ -114,11 +114,11 @@ pub fn find(words: &[&str], reference: Date) -> Option<TimeExpr> {
             "today" | "tonight" => return r(reference, Precision::Day, i, i + 1),
             "yesterday" => return r(reference.checked_sub(1.day()).ok()?, Precision::Day, i, i + 1),
             "tomorrow" => return r(reference.checked_add(1.day()).ok()?, Precision::Day, i, i + 1),
-            "week" | "month" | "year" if matches!(prev, "last" | "next" | "this" | "past") => {
+            // "this year" frames a statement rather than dating an act: not an event date.
+            "week" | "month" | "year" if matches!(prev, "last" | "next" | "past") => {
                 let sign: i64 = match prev {
                     "last" | "past" => -1,
-                    "next" => 1,
-                    _ => 0,
+                    _ => 1,
                 };
                 let (date, prec) = match w {
                     "week" => {

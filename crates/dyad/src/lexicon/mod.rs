@@ -306,6 +306,10 @@ impl Lexicon {
             let acronym = letters.len() >= 2 && letters.iter().all(|c| c.is_uppercase()) && !e.phrase.contains(' ');
             let cs = acronym && e.phrase.len() <= 6;
             match by_key.get(&key) {
+                // Several terms of one office in one file ("2017-2021", "2025-"): keep them all.
+                Some(&i) if same_file(&actors[i].origin, &e.origin) && e.codes.iter().chain(&actors[i].codes).all(|(_, r)| *r != DateRange::default()) => {
+                    actors[i].codes.extend(e.codes);
+                }
                 Some(&i) => {
                     actors[i] = e;
                     case_sensitive[i] = cs;
@@ -363,6 +367,10 @@ impl Lexicon {
     }
 }
 
+fn same_file(a: &str, b: &str) -> bool {
+    a.rsplit_once(':').map(|x| x.0) == b.rsplit_once(':').map(|x| x.0)
+}
+
 /// Past participles among a verb's forms: a form that the morphology gives
 /// as the participle of some lemma among the forms.
 fn participles_of(forms: &[String], morph: &Morphology) -> Vec<String> {
@@ -374,4 +382,34 @@ fn participles_of(forms: &[String], morph: &Morphology) -> Vec<String> {
         }
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn terms_of_office_merge_and_dictionaries_override() {
+        let mut b = LexiconBuilder::new();
+        let af = builtin::parse_actors("[people]\nXYZ GOV | Rufus Firefly | 2001-01-01..2004-12-31\nABC GOV | Rufus Firefly | 2009-01-01..\n[countries]\nXYZ | Freedonia | Freedonian | Fredville\n", "builtin:a");
+        b.add_actors(af.actors);
+        b.add_actors([ActorEntry {
+            phrase: "FREEDONIA".into(),
+            kind: ActorKind::Country,
+            codes: vec![(ActorCode::parse("XYQ"), DateRange::default())],
+            origin: "dict.txt:3".into(),
+        }]);
+        let lex = b.build();
+        let i = lex.actor_keys.iter().position(|k| k == "rufus firefly").unwrap();
+        assert_eq!(lex.actors[i].codes.len(), 2);
+        let j = lex.actor_keys.iter().position(|k| k == "freedonia").unwrap();
+        assert_eq!(lex.actors[j].codes[0].0.code(), "XYQ");
+    }
+
+    #[test]
+    fn builtin_lexicon_reads_cleanly() {
+        let lex = Lexicon::builtin();
+        assert!(lex.problems.is_empty(), "{:?}", lex.problems);
+        assert!(lex.actors.len() > 3000 && lex.verbs.len() > 1000, "{} actors, {} verbs", lex.actors.len(), lex.verbs.len());
+    }
 }
