@@ -442,6 +442,25 @@ fn is_countryish(k: ActorKind) -> bool {
 pub fn find_mentions(s: &Sentence, lex: &Lexicon, ctx: &mut DocContext) -> Vec<Mention> {
     let n = s.words.len();
     let mut ms = lexicon_mentions(s, lex, ctx.date);
+    // "Tom King", "John Major": a capitalized role word right after a capitalized
+    // word outside any phrase is a surname.
+    let covered_by = |ms: &[Mention], t: usize| ms.iter().any(|m| m.start <= t && t < m.end);
+    let surnames: Vec<usize> = (0..ms.len())
+        .filter(|&q| {
+            let m = &ms[q];
+            m.kind == ActorKind::Sector
+                && m.end == m.start + 1
+                && s.toks[m.start].capitalized
+                && m.start > 0
+                && s.toks[m.start - 1].capitalized
+                && s.toks[m.start - 1].word
+                && !covered_by(&ms, m.start - 1)
+                && !NOT_NAMES.contains(&s.words[m.start - 1])
+        })
+        .collect();
+    for q in surnames.into_iter().rev() {
+        ms.remove(q);
+    }
     let mut covered = vec![false; n];
     for m in &ms {
         covered[m.start..m.end].iter_mut().for_each(|c| *c = true);
@@ -688,13 +707,21 @@ fn composites(s: &Sentence, ms: Vec<Mention>) -> Vec<Mention> {
                         && (is_countryish(c.kind) || c.kind == ActorKind::Igo || (c.kind == ActorKind::Organization && c.actors[0].code.country.is_some()))
                     {
                         // "the legislatures of the two sides": one role per side.
+                        // "a delegation of Tajik legislators": roles right after the country join too.
+                        let mut end = c.end;
+                        let mut k2 = kk + 1;
+                        while let Some(r) = ms.get(k2).filter(|r| r.kind == ActorKind::Sector && r.start == end) {
+                            codes.push(&r.actors[0].code);
+                            end = r.end;
+                            k2 += 1;
+                        }
                         let actors = c
                             .actors
                             .iter()
                             .map(|ca| Actor { code: merge_code(&ca.code, &codes), name: None, rule: format!("{} of {}", m.actors[0].rule, ca.rule) })
                             .collect();
-                        out.push(Mention { start: m.start, end: c.end, actors, kind: ActorKind::Sector, absorbed: false, place: false });
-                        k = kk + 1;
+                        out.push(Mention { start: m.start, end, actors, kind: ActorKind::Sector, absorbed: false, place: false });
+                        k = k2;
                         continue;
                     }
                 }

@@ -90,15 +90,17 @@ impl Coder {
             if evs.is_empty() {
                 continue;
             }
-            let texpr = reference.and_then(|r| time::find(&s.words, r));
+            let texprs = reference.map(|r| time::find_all(&s.words, r)).unwrap_or_default();
             let place = sentence_place.or_else(|| dateline_place.clone());
             for ev in evs {
                 if let Some((t, _, _)) = &ev.target {
                     ctx.note_pair(&ev.source.0.code, &t.code);
                 }
-                // An announced intent ("will visit in July") happens when it is announced.
+                // An announced intent ("will visit in July, ... said on Wednesday") happens
+                // when it is announced: only a past day can date it.
                 let intent = ev.notes.iter().any(|n| n.starts_with("intent") || n.starts_with("future"));
-                let texpr = if intent { &None } else { &texpr };
+                let texpr =
+                    if intent { texprs.iter().find(|t| t.precision == Precision::Day && reference.is_some_and(|r| t.date <= r)) } else { texprs.first() };
                 let (date, precision, date_evidence) = match (texpr, reference) {
                     (Some(t), _) => (Some(t.date), t.precision, format!("`{}` in the sentence", s.slice(t.tokens.0, t.tokens.1))),
                     (None, Some(r)) if dl_md.is_some() => (Some(r), Precision::Day, "dateline".to_string()),

@@ -480,7 +480,27 @@ fn modality(s: &Sentence, start: usize, floor: usize) -> (bool, Option<String>, 
             intent.get_or_insert_with(|| w.to_string());
         } else if INTENT.contains(&w) {
             intent.get_or_insert_with(|| w.to_string());
-        } else if ADVERBS.contains(&w) || w.ends_with("ly") || BE.contains(&w) || w == "do" || w == "does" || w == "did" || w == "n't" {
+        } else if ADVERBS.contains(&w)
+            || w.ends_with("ly")
+            || BE.contains(&w)
+            || matches!(
+                w,
+                "do" | "does"
+                    | "did"
+                    | "n't"
+                    | "on"
+                    | "today"
+                    | "yesterday"
+                    | "tomorrow"
+                    | "monday"
+                    | "tuesday"
+                    | "wednesday"
+                    | "thursday"
+                    | "friday"
+                    | "saturday"
+                    | "sunday"
+            )
+        {
             continue;
         } else {
             break;
@@ -604,9 +624,10 @@ pub fn code_sentence(s: &Sentence, lex: &Lexicon, ms: &[Mention], dyad: &[Actor]
         targets.retain(|&m| !sources.contains(&m));
         let verb = (vm.start, vm.end);
         let mut push = |src: &Actor, sm: &Mention, tgt: Option<(&Actor, usize, usize)>, notes: &[String]| {
-            // An actor acting on itself is no event.
+            // An actor acting on itself is no event, nor a government on its own bare country.
             if let Some((t, _, _)) = tgt {
-                if t.code == src.code {
+                let bare = |a: &Actor| a.code.sectors.is_empty();
+                if t.code == src.code || (t.code.country == src.code.country && (bare(t) || bare(src))) {
                     return;
                 }
             }

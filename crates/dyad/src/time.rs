@@ -100,6 +100,23 @@ fn weekday(w: &str) -> Option<Weekday> {
     WEEKDAYS.iter().find(|(n, _)| *n == w).map(|&(_, d)| d)
 }
 
+/// Every time expression among `words`, left to right.
+pub fn find_all(words: &[&str], reference: Date) -> Vec<TimeExpr> {
+    let mut out = Vec::new();
+    let mut from = 0;
+    while from < words.len() {
+        match find(&words[from..], reference) {
+            Some(mut t) => {
+                t.tokens = (t.tokens.0 + from, t.tokens.1 + from);
+                from = t.tokens.1.max(from + 1);
+                out.push(t);
+            }
+            None => break,
+        }
+    }
+    out
+}
+
 /// Finds the first time expression among `words` (folded tokens) and
 /// resolves it against `reference`. Past tense is the default reading of a
 /// bare weekday ("on Tuesday" = the latest Tuesday on or before the reference);
