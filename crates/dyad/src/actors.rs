@@ -510,6 +510,7 @@ pub fn find_mentions(s: &Sentence, lex: &Lexicon, ctx: &mut DocContext) -> Vec<M
     }
     ms.sort_by_key(|m| m.start);
     let mut ms = composites(s, ms);
+    titled_people(s, &mut ms);
     people(s, lex, ctx, &mut ms);
     acronyms(s, ctx, &mut ms);
     for m in ms.iter_mut() {
@@ -744,6 +745,49 @@ fn composites(s: &Sentence, ms: Vec<Mention>) -> Vec<Mention> {
         k += 1;
     }
     out
+}
+
+/// "President Reagan", "King Hassan of Morocco": a role right before a known
+/// person joins the person; "of Country" after a title-only person gives the country.
+fn titled_people(s: &Sentence, ms: &mut Vec<Mention>) {
+    let mut k = 0;
+    while k + 1 < ms.len() {
+        let (a, b) = (&ms[k], &ms[k + 1]);
+        if a.kind == ActorKind::Sector && b.kind == ActorKind::Person && a.end == b.start && a.actors.len() == 1 {
+            let mut person = b.actors[0].clone();
+            if person.code.country.is_none() {
+                person.code.country = a.actors[0].code.country.clone();
+            }
+            for sec in &a.actors[0].code.sectors {
+                if !person.code.sectors.contains(sec) {
+                    person.code.sectors.push(sec.clone());
+                }
+            }
+            person.rule = format!("{} with title {}", person.rule, a.actors[0].rule);
+            let start = a.start;
+            ms[k + 1].start = start;
+            ms[k + 1].actors = vec![person];
+            ms.remove(k);
+            continue;
+        }
+        k += 1;
+    }
+    for k in 0..ms.len() {
+        if ms[k].kind == ActorKind::Person && ms[k].actors.len() == 1 && ms[k].actors[0].code.country.is_none() && s.word(ms[k].end) == "of" {
+            if let Some(c) = ms.iter().find(|c| c.start == ms[k].end + 1 && is_countryish(c.kind)) {
+                let country = c.actors[0].code.country.clone();
+                let end = c.end;
+                ms[k].actors[0].code.country = country;
+                ms[k].end = end;
+            }
+        }
+    }
+    let snapshot = ms.clone();
+    ms.retain(|m| !ms_contains_strictly(m, &snapshot));
+}
+
+fn ms_contains_strictly(m: &Mention, all: &[Mention]) -> bool {
+    all.iter().any(|o| o.start <= m.start && m.end <= o.end && (o.end - o.start) > (m.end - m.start) && o.kind == ActorKind::Person && m.kind != ActorKind::Person)
 }
 
 /// A run of capitalized words at `i` that can be a personal name: `(end)`.

@@ -196,7 +196,8 @@ pub fn match_verbs(s: &Sentence, lex: &Lexicon, ms: &[Mention]) -> Vec<VerbMatch
     let mut at: Vec<Option<usize>> = vec![None; n];
     let mut ends: Vec<Option<usize>> = vec![None; n + 1];
     for (i, m) in ms.iter().enumerate() {
-        if !m.absorbed && !m.place {
+        // A pattern slot may name a place ("arrive in +"); free search never does.
+        if !m.absorbed {
             if at[m.start].is_none() {
                 at[m.start] = Some(i);
             }
@@ -214,11 +215,7 @@ pub fn match_verbs(s: &Sentence, lex: &Lexicon, ms: &[Mention]) -> Vec<VerbMatch
             i += 1;
             continue;
         }
-        // "the meeting", "a bombing": a gerund after a determiner is a noun, not a verb.
-        if s.words[i].ends_with("ing")
-            && i > 0
-            && matches!(s.words[i - 1], "the" | "a" | "an" | "this" | "that" | "their" | "its" | "his" | "her" | "our" | "'s")
-        {
+        if is_noun_reading(s, i, &in_mention) {
             i += 1;
             continue;
         }
@@ -245,9 +242,40 @@ pub fn match_verbs(s: &Sentence, lex: &Lexicon, ms: &[Mention]) -> Vec<VerbMatch
     out
 }
 
+/// "the meeting", "an informal meeting", "the final status talks": an -ing or
+/// -s form after a determiner (with at most two words between, none an actor)
+/// is a noun, not a verb.
+fn is_noun_reading(s: &Sentence, i: usize, in_mention: &[bool]) -> bool {
+    let w = s.words[i];
+    if !(w.ends_with("ing") || w.ends_with('s')) || i == 0 {
+        return false;
+    }
+    for back in 1..=3 {
+        if back > i {
+            return false;
+        }
+        let t = i - back;
+        if in_mention[t] || !s.toks[t].word {
+            return false;
+        }
+        let x = s.words[t];
+        if matches!(x, "the" | "a" | "an" | "this" | "that" | "these" | "those" | "their" | "its" | "his" | "her" | "our" | "'s" | "first" | "further" | "new") {
+            return true;
+        }
+        if BE.contains(&x) || matches!(x, "will" | "would" | "to" | "and" | "has" | "have" | "had") {
+            return false;
+        }
+    }
+    false
+}
+
 fn try_match(s: &Sentence, c: &Compiled, ci: usize, i: usize, at: &[Option<usize>], ends: &[Option<usize>], ms: &[Mention]) -> Option<VerbMatch> {
     let mut vm = VerbMatch { start: i, end: i + 1, compiled: ci, source_slot: None, target_slot: None, anchor: i };
     let fwd = match_fwd(s, &c.after, 0, i + 1, at, ms, &mut vm)?;
+    // A one-word pattern ("back +") must see its actor: alone the word is too ambiguous.
+    if c.weight == 1 && vm.target_slot.is_none() && matches!(c.after.last(), Some(PatElem::Target)) {
+        return None;
+    }
     vm.end = fwd;
     let back = match_back(s, &c.before, 0, i as isize - 1, ends, ms, &mut vm)?;
     vm.start = (back + 1) as usize;
@@ -515,7 +543,22 @@ pub fn code_sentence(s: &Sentence, lex: &Lexicon, ms: &[Mention], dyad: &[Actor]
     let mut out = Vec::new();
     let mut prev_subject: Option<Vec<usize>> = None;
     let mut prev_objects: Vec<usize> = Vec::new();
+    // "urged Iran to stop ...": the first verb carries the event. But a bare frame
+    // ("agreed to", "pledged to") gives way to the act it frames, coded as intent.
+    let mut skip = vec![false; vms.len()];
+    for vi in 1..vms.len() {
+        if infinitive_complement(s, ms, &vms[vi - 1], &vms[vi]) {
+            if is_frame(lex, &vms[vi - 1]) {
+                skip[vi - 1] = true;
+            } else {
+                skip[vi] = true;
+            }
+        }
+    }
     for (vi, vm) in vms.iter().enumerate() {
+        if skip[vi] || background_clause(s, vm, if vi > 0 { vms[vi - 1].end } else { 0 }, lex) {
+            continue;
+        }
         let c = &lex.compiled[vm.compiled];
         let pat = &lex.verbs[c.pattern];
         // Dictionary codes may be directional (`042:043`, `:173`) or null (`---`, a blocking pattern).
@@ -526,10 +569,6 @@ pub fn code_sentence(s: &Sentence, lex: &Lexicon, ms: &[Mention], dyad: &[Actor]
         };
         let mut notes = Vec::new();
         let floor = if vi > 0 { vms[vi - 1].end } else { 0 };
-        // "urged Iran to stop ...", "refused to meet ...": the first verb carries the event.
-        if vi > 0 && infinitive_complement(s, ms, &vms[vi - 1], vm) {
-            continue;
-        }
         let (negated, intent, threat) = modality(s, vm.start, floor);
         if negated {
             continue;
@@ -598,7 +637,8 @@ pub fn code_sentence(s: &Sentence, lex: &Lexicon, ms: &[Mention], dyad: &[Actor]
                     },
                 },
             };
-            let pair_subject = sources.len() == 1 && ms[sources[0]].actors.len() >= 2;
+            // Two actors acting together ("X and Y agreed", "the two sides met") act on each other.
+            let pair_subject = sources.iter().map(|&m| ms[m].actors.len()).sum::<usize>() >= 2;
             targets = match vm.target_slot {
                 Some(m) => group(s, ms, m, false),
                 None => {
@@ -689,6 +729,58 @@ pub fn code_sentence(s: &Sentence, lex: &Lexicon, ms: &[Mention], dyad: &[Actor]
     out
 }
 
+/// Words that open a subordinate or relative clause: its verbs are background
+/// ("after floods displaced thousands"), not the reported event.
+const SUBORDINATORS: &[&str] = &["after", "before", "when", "while", "since", "because", "if", "unless", "until", "although", "though", "whereas", "once", "who", "which", "whom", "whose", "where", "whether"];
+
+/// Whether the verb phrase sits in a background clause: a subordinate or
+/// relative clause, a participle phrase ("intercepting a ship"), or a reduced
+/// passive relative ("a channel disputed by X").
+fn background_clause(s: &Sentence, vm: &VerbMatch, floor: usize, lex: &Lexicon) -> bool {
+    let c = &lex.compiled[vm.compiled];
+    if !c.verbal {
+        return false;
+    }
+    let anchor = s.words[vm.anchor];
+    // Nearest auxiliary-like word before the verb (skipping adverbs).
+    let mut t = vm.start;
+    let mut aux = false;
+    while t > 0 {
+        t -= 1;
+        let w = s.words[t];
+        if w.ends_with("ly") || matches!(w, "not" | "n't" | "also" | "still" | "just" | "already") {
+            continue;
+        }
+        aux = BE.contains(&w) || matches!(w, "has" | "have" | "had" | "will" | "would" | "to" | "can" | "could" | "may" | "might" | "must" | "shall" | "should" | "did" | "does" | "do");
+        break;
+    }
+    if anchor.ends_with("ing") && !aux {
+        return true;
+    }
+    if c.participles.iter().any(|p| p == anchor) && s.word(vm.end) == "by" && !aux {
+        return true;
+    }
+    // A subordinator between the clause start and the verb.
+    let mut t = vm.start;
+    while t > floor {
+        t -= 1;
+        let w = s.words[t];
+        if matches!(w, "," | ";" | ":" | "--") {
+            break;
+        }
+        if SUBORDINATORS.contains(&w) {
+            return true;
+        }
+    }
+    false
+}
+
+/// A frame pattern: a 03 code whose words end in "to" ("agree to", "pledge to").
+fn is_frame(lex: &Lexicon, vm: &VerbMatch) -> bool {
+    let c = &lex.compiled[vm.compiled];
+    lex.verbs[c.pattern].code.starts_with("03") && matches!(c.after.last(), Some(PatElem::Words(w)) if w.iter().any(|x| x == "to"))
+}
+
 /// Whether `b` is the infinitive complement of the verb phrase `a`
 /// ("urged Iran to release", "refused to meet"): only `to`, determiners,
 /// adverbs and actors stand between them.
@@ -698,8 +790,10 @@ fn infinitive_complement(s: &Sentence, ms: &[Mention], a: &VerbMatch, b: &VerbMa
     }
     (a.end..b.start).all(|t| {
         let w = s.words[t];
-        matches!(w, "to" | "the" | "a" | "an" | "and" | "its" | "their" | "both" | "also" | "further" | "jointly" | "not")
-            || w.ends_with("ly")
+        matches!(
+            w,
+            "to" | "the" | "a" | "an" | "and" | "its" | "their" | "both" | "also" | "further" | "jointly" | "not" | "on" | "today" | "yesterday" | "monday" | "tuesday" | "wednesday" | "thursday" | "friday" | "saturday" | "sunday"
+        ) || w.ends_with("ly")
             || ms.iter().any(|m| m.start <= t && t < m.end)
     })
 }
