@@ -137,6 +137,38 @@ const ROLE_MODIFIERS: &[&str] = &[
     "veteran",
     "leading",
     "powerful",
+    "peacekeeping",
+    "elite",
+    "special",
+    "riot",
+    "border",
+    "allied",
+    "coalition",
+    "local",
+    "national",
+    "federal",
+    "regional",
+    "provincial",
+    "young",
+    "armed",
+    "militant",
+    "islamist",
+    "islamic",
+    "muslim",
+    "christian",
+    "ethnic",
+    "hardline",
+    "moderate",
+    "exiled",
+    "jailed",
+    "detained",
+    "striking",
+    "angry",
+    "unidentified",
+    "suspected",
+    "pro-government",
+    "anti-government",
+    "separatist",
 ];
 
 /// Words after "the two" that make a reciprocal pair.
@@ -787,7 +819,8 @@ fn titled_people(s: &Sentence, ms: &mut Vec<Mention>) {
 }
 
 fn ms_contains_strictly(m: &Mention, all: &[Mention]) -> bool {
-    all.iter().any(|o| o.start <= m.start && m.end <= o.end && (o.end - o.start) > (m.end - m.start) && o.kind == ActorKind::Person && m.kind != ActorKind::Person)
+    all.iter()
+        .any(|o| o.start <= m.start && m.end <= o.end && (o.end - o.start) > (m.end - m.start) && o.kind == ActorKind::Person && m.kind != ActorKind::Person)
 }
 
 /// A run of capitalized words at `i` that can be a personal name: `(end)`.
@@ -985,6 +1018,23 @@ pub fn localize_sectors(ms: &mut [Mention], country: &str, why: &str) {
             a.rule = format!("{}; {why}", a.rule);
         }
     }
+}
+
+/// The one country the sentence's actors name, if they name exactly one.
+pub fn sole_country(ms: &[Mention]) -> Option<String> {
+    let mut found: Option<&str> = None;
+    for m in ms.iter().filter(|m| !m.absorbed) {
+        for a in &m.actors {
+            if let Some(c) = a.code.country.as_deref().filter(|c| !c.starts_with("IGO") && !c.starts_with("NGO")) {
+                match found {
+                    None => found = Some(c),
+                    Some(f) if f != c => return None,
+                    _ => {}
+                }
+            }
+        }
+    }
+    found.map(str::to_string)
 }
 
 /// Capitalized word runs that no mention covers: candidate actors the

@@ -85,6 +85,8 @@ impl Coder {
             let local = sentence_place.as_ref().or(dateline_place.as_ref()).and_then(|p| p.country.clone().map(|c| (c, p.name.clone(), p.from.clone())));
             if let Some((country, name, from)) = local {
                 actors::localize_sectors(&mut ms, &country, &format!("country of the {from} place `{name}`"));
+            } else if let Some(only) = actors::sole_country(&ms) {
+                actors::localize_sectors(&mut ms, &only, "the only country named in the sentence");
             }
             let evs = events::code_sentence(&s, &self.lex, &ms, &ctx.dyad);
             if evs.is_empty() {

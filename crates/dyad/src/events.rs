@@ -259,7 +259,8 @@ fn is_noun_reading(s: &Sentence, i: usize, in_mention: &[bool]) -> bool {
             return false;
         }
         let x = s.words[t];
-        if matches!(x, "the" | "a" | "an" | "this" | "that" | "these" | "those" | "their" | "its" | "his" | "her" | "our" | "'s" | "first" | "further" | "new") {
+        if matches!(x, "the" | "a" | "an" | "this" | "that" | "these" | "those" | "their" | "its" | "his" | "her" | "our" | "'s" | "first" | "further" | "new")
+        {
             return true;
         }
         if BE.contains(&x) || matches!(x, "will" | "would" | "to" | "and" | "has" | "have" | "had") {
@@ -344,18 +345,7 @@ fn match_fwd(s: &Sentence, els: &[PatElem], k: usize, p: usize, at: &[Option<usi
                         vm.source_slot = Some(mi);
                     }
                     // A coordinated group fills the slot as a whole ("urged A and B to").
-                    let mut e = ms[mi].end;
-                    loop {
-                        let skip = match (s.word(e), s.word(e + 1)) {
-                            (",", "and") => 2,
-                            ("and", _) | (",", _) => 1,
-                            _ => break,
-                        };
-                        match at.get(e + skip).copied().flatten() {
-                            Some(nx) => e = ms[nx].end,
-                            None => break,
-                        }
-                    }
+                    let e = group(s, ms, mi, false).last().map(|&l| ms[l].end).unwrap_or(ms[mi].end);
                     match_fwd(s, els, k + 1, e, at, ms, vm)
                 }
                 // A trailing target slot may be empty: the object is found by the clause rules.
@@ -409,12 +399,17 @@ fn usable(m: &Mention) -> bool {
 
 /// Extends a mention to its coordinated group ("Britain and France").
 fn group(s: &Sentence, ms: &[Mention], mi: usize, leftward: bool) -> Vec<usize> {
-    let mut g = vec![mi];
-    let joiner = |a: usize, b: usize| -> bool {
-        // Tokens between two mentions that make them one compound actor.
+    // Tokens between two mentions that make them one compound actor: (joins, is a final "and").
+    let joiner = |a: usize, b: usize| -> Option<bool> {
         let w: Vec<&str> = (a..b).map(|t| s.words[t]).collect();
-        matches!(w.as_slice(), ["and"] | [","] | [",", "and"] | ["as", "well", "as"] | ["&"])
+        match w.as_slice() {
+            ["and"] | [",", "and"] | ["as", "well", "as"] | ["&"] => Some(true),
+            [","] => Some(false),
+            _ => None,
+        }
     };
+    // Chain of (mention, joiner-is-final-and) walking away from `mi`.
+    let mut chain: Vec<(usize, bool)> = Vec::new();
     let mut cur = mi;
     loop {
         let next = if leftward {
@@ -423,15 +418,28 @@ fn group(s: &Sentence, ms: &[Mention], mi: usize, leftward: bool) -> Vec<usize> 
             ms.iter().enumerate().filter(|(_, m)| usable(m) && m.start >= ms[cur].end).min_by_key(|(_, m)| m.start).map(|(i, _)| i)
         };
         let Some(nx) = next else { break };
-        let ok = if leftward { joiner(ms[nx].end, ms[cur].start) } else { joiner(ms[cur].end, ms[nx].start) };
-        if !ok {
-            break;
-        }
-        g.push(nx);
+        let j = if leftward { joiner(ms[nx].end, ms[cur].start) } else { joiner(ms[cur].end, ms[nx].start) };
+        let Some(is_and) = j else { break };
+        chain.push((nx, is_and));
         cur = nx;
     }
+    // A list is "A, B and C": commas count only when an "and" closes the list
+    // (reading left to right); "Bosnia, Defense Secretary Perry" is no list.
+    let keep = if leftward {
+        // Walking left, the joiner nearest `mi` comes first; the list's closing "and" is the first.
+        match chain.first() {
+            Some((_, true)) => chain.len(),
+            _ => 0,
+        }
+    } else {
+        chain.iter().position(|(_, and)| *and).map(|p| p + 1).unwrap_or(0)
+    };
+    let mut g: Vec<usize> = chain[..keep].iter().map(|(m, _)| *m).collect();
     if leftward {
         g.reverse();
+        g.push(mi);
+    } else {
+        g.insert(0, mi);
     }
     g
 }
@@ -731,7 +739,10 @@ pub fn code_sentence(s: &Sentence, lex: &Lexicon, ms: &[Mention], dyad: &[Actor]
 
 /// Words that open a subordinate or relative clause: its verbs are background
 /// ("after floods displaced thousands"), not the reported event.
-const SUBORDINATORS: &[&str] = &["after", "before", "when", "while", "since", "because", "if", "unless", "until", "although", "though", "whereas", "once", "who", "which", "whom", "whose", "where", "whether"];
+const SUBORDINATORS: &[&str] = &[
+    "after", "before", "when", "while", "since", "because", "if", "unless", "until", "although", "though", "whereas", "once", "who", "which", "whom", "whose",
+    "where", "whether",
+];
 
 /// Whether the verb phrase sits in a background clause: a subordinate or
 /// relative clause, a participle phrase ("intercepting a ship"), or a reduced
@@ -751,7 +762,11 @@ fn background_clause(s: &Sentence, vm: &VerbMatch, floor: usize, lex: &Lexicon) 
         if w.ends_with("ly") || matches!(w, "not" | "n't" | "also" | "still" | "just" | "already") {
             continue;
         }
-        aux = BE.contains(&w) || matches!(w, "has" | "have" | "had" | "will" | "would" | "to" | "can" | "could" | "may" | "might" | "must" | "shall" | "should" | "did" | "does" | "do");
+        aux = BE.contains(&w)
+            || matches!(
+                w,
+                "has" | "have" | "had" | "will" | "would" | "to" | "can" | "could" | "may" | "might" | "must" | "shall" | "should" | "did" | "does" | "do"
+            );
         break;
     }
     if anchor.ends_with("ing") && !aux {
@@ -792,7 +807,27 @@ fn infinitive_complement(s: &Sentence, ms: &[Mention], a: &VerbMatch, b: &VerbMa
         let w = s.words[t];
         matches!(
             w,
-            "to" | "the" | "a" | "an" | "and" | "its" | "their" | "both" | "also" | "further" | "jointly" | "not" | "on" | "today" | "yesterday" | "monday" | "tuesday" | "wednesday" | "thursday" | "friday" | "saturday" | "sunday"
+            "to" | "the"
+                | "a"
+                | "an"
+                | "and"
+                | "its"
+                | "their"
+                | "both"
+                | "also"
+                | "further"
+                | "jointly"
+                | "not"
+                | "on"
+                | "today"
+                | "yesterday"
+                | "monday"
+                | "tuesday"
+                | "wednesday"
+                | "thursday"
+                | "friday"
+                | "saturday"
+                | "sunday"
         ) || w.ends_with("ly")
             || ms.iter().any(|m| m.start <= t && t < m.end)
     })
