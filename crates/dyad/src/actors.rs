@@ -651,7 +651,7 @@ fn composites(s: &Sentence, ms: Vec<Mention>) -> Vec<Mention> {
             // "Indian and French naval forces": two countries sharing one role.
             if let (Some(m2), Some(r)) = (ms.get(k + 1), ms.get(k + 2)) {
                 let link = s.word(m.end);
-                if m.kind == ActorKind::Demonym
+                if matches!(m.kind, ActorKind::Demonym | ActorKind::Country)
                     && m2.kind == ActorKind::Demonym
                     && (link == "and" || link == ",")
                     && m2.start == m.end + 1

@@ -45,7 +45,35 @@ pub struct SentenceEvent {
     pub notes: Vec<String>,
 }
 
-const DETERMINERS: &[&str] = &["the", "a", "an", "its", "their", "his", "her", "both", "all", "fellow", "neighbouring", "neighboring"];
+const DETERMINERS: &[&str] = &[
+    "the",
+    "a",
+    "an",
+    "its",
+    "their",
+    "his",
+    "her",
+    "both",
+    "all",
+    "fellow",
+    "neighbouring",
+    "neighboring",
+    "two",
+    "three",
+    "four",
+    "five",
+    "six",
+    "seven",
+    "eight",
+    "nine",
+    "ten",
+    "dozens",
+    "hundreds",
+    "thousands",
+    "several",
+    "some",
+    "many",
+];
 const PREPOSITIONS: &[&str] = &[
     "of",
     "in",
@@ -274,7 +302,7 @@ fn try_match(s: &Sentence, c: &Compiled, ci: usize, i: usize, at: &[Option<usize
     let mut vm = VerbMatch { start: i, end: i + 1, compiled: ci, source_slot: None, target_slot: None, anchor: i };
     let fwd = match_fwd(s, &c.after, 0, i + 1, at, ms, &mut vm)?;
     // A one-word pattern ("back +") must see its actor: alone the word is too ambiguous.
-    if c.weight == 1 && vm.target_slot.is_none() && matches!(c.after.last(), Some(PatElem::Target)) {
+    if c.weight == 1 && vm.target_slot.is_none() && matches!(c.after.last(), Some(PatElem::Target)) && !matches!(s.word(fwd), "by" | "yesterday" | "today") {
         return None;
     }
     vm.end = fwd;
@@ -444,6 +472,10 @@ fn group(s: &Sentence, ms: &[Mention], mi: usize, leftward: bool) -> Vec<usize> 
     g
 }
 
+fn is_number(w: &str) -> bool {
+    w.bytes().any(|b| b.is_ascii_digit()) && w.bytes().all(|b| b.is_ascii_digit() || b == b',' || b == b'.')
+}
+
 fn is_boundary(w: &str) -> bool {
     CLAUSE_BREAKS.contains(&w) || w == "." || w == "?" || w == "!"
 }
@@ -461,8 +493,15 @@ fn subject(s: &Sentence, ms: &[Mention], start: usize, floor: usize) -> Option<u
         if (m.end..start).any(|t| is_boundary(s.words[t])) {
             continue;
         }
-        let prev = if m.start > 0 { s.words[m.start - 1] } else { "" };
-        let prev = if DETERMINERS.contains(&prev) && m.start > 1 { s.words[m.start - 2] } else { prev };
+        // Skip determiners, numbers and "hundreds of" to the word that governs the mention.
+        let mut q = m.start;
+        while q > 0 && (DETERMINERS.contains(&s.words[q - 1]) || is_number(s.words[q - 1])) {
+            q -= 1;
+        }
+        if q > 1 && s.words[q - 1] == "of" && DETERMINERS.contains(&s.words[q - 2]) {
+            q -= 2;
+        }
+        let prev = if q > 0 { s.words[q - 1] } else { "" };
         if PREPOSITIONS.contains(&prev) {
             continue;
         }
@@ -563,8 +602,9 @@ pub fn code_sentence(s: &Sentence, lex: &Lexicon, ms: &[Mention], dyad: &[Actor]
             }
         }
     }
+    let protest_place = ms.iter().find(|m| m.place && m.actors.len() == 1);
     for (vi, vm) in vms.iter().enumerate() {
-        if skip[vi] || background_clause(s, vm, if vi > 0 { vms[vi - 1].end } else { 0 }, lex) {
+        if skip[vi] || background_clause(s, vm, if vi > 0 { vms[vi - 1].end } else { 0 }, lex) || reduced_relative(s, ms, vm, lex) {
             continue;
         }
         let c = &lex.compiled[vm.compiled];
@@ -599,36 +639,44 @@ pub fn code_sentence(s: &Sentence, lex: &Lexicon, ms: &[Mention], dyad: &[Actor]
         let root = ontology::root(&code).to_string();
         // Passive voice: "X was received by Y".
         let anchor_word = s.words[vm.anchor];
-        let passive = c.verbal
-            && c.participles.iter().any(|p| p == anchor_word)
-            && vm.anchor > 0
-            && {
-                let mut t = vm.anchor;
-                let mut found = false;
-                while t > floor {
-                    t -= 1;
-                    let w = s.words[t];
-                    if BE.contains(&w) {
-                        found = true;
-                        break;
-                    }
-                    if !(w.ends_with("ly") || matches!(w, "also" | "not" | "n't" | "reportedly" | "later" | "then")) {
-                        break;
-                    }
+        let passive = c.verbal && c.participles.iter().any(|p| p == anchor_word) && vm.anchor > 0 && {
+            let mut t = vm.anchor;
+            let mut found = false;
+            while t > floor {
+                t -= 1;
+                let w = s.words[t];
+                if BE.contains(&w) {
+                    found = true;
+                    break;
                 }
-                found
+                if !(w.ends_with("ly") || matches!(w, "also" | "not" | "n't" | "reportedly" | "later" | "then")) {
+                    break;
+                }
             }
-            && s.word(vm.end) == "by";
+            found
+        };
+        // The agent: "by X", possibly after a time word ("released yesterday by Putin").
+        let by_at = (vm.end..(vm.end + 4).min(s.words.len())).find(|&t| s.words[t] == "by").filter(|&t| {
+            (vm.end..t).all(|u| {
+                matches!(s.words[u], "today" | "yesterday" | "on" | "monday" | "tuesday" | "wednesday" | "thursday" | "friday" | "saturday" | "sunday")
+                    || s.words[u].ends_with("ly")
+            })
+        });
         let next_start = vms.get(vi + 1).map(|v| v.start).unwrap_or(s.words.len());
         let (mut sources, mut targets): (Vec<usize>, Vec<usize>);
         let mut inherited = false;
-        if passive {
-            let agent = object(s, ms, vm.end + 1, next_start, &[]);
+        if passive && vm.target_slot.is_none() {
+            // "X was received by Y": Y acts on X. Without "by", the first actor after the
+            // verb in the clause is the agent ("were killed in Israeli shelling"), else no event.
+            let agent = match by_at {
+                Some(b) => object(s, ms, b + 1, next_start, &[]),
+                None => object(s, ms, vm.end, next_start, &[]),
+            };
             let subj = subject(s, ms, vm.start, floor);
             let (Some(a), Some(p)) = (agent, subj) else { continue };
             sources = group(s, ms, a, false);
             targets = group(s, ms, p, true);
-            notes.push("passive".into());
+            notes.push(if by_at.is_some() { "passive".into() } else { "passive without `by`: agent from the phrase after the verb".into() });
         } else {
             // "X visited Moldova and pledged ...": the previous object is not the new subject.
             let subj = subject(s, ms, vm.start, floor).filter(|m| !(prev_objects.contains(m) && matches!(s.word(ms[*m].end), "and" | ",")));
@@ -718,6 +766,11 @@ pub fn code_sentence(s: &Sentence, lex: &Lexicon, ms: &[Mention], dyad: &[Actor]
                     let mut n2 = notes.clone();
                     n2.push(format!("target from the article's dyad ({})", o.code.code()));
                     push(a, am, Some((o, am.start, am.start)), &n2);
+                } else if let Some(p) = protest_place.filter(|_| root == "14") {
+                    // A protest in a country is aimed at that country's authorities.
+                    let mut n2 = notes.clone();
+                    n2.push(format!("protest target from the place `{}`", s.slice(p.start, p.end)));
+                    push(a, am, Some((&p.actors[0], p.start, p.end)), &n2);
                 } else if TARGETLESS_ROOTS.contains(&root.as_str()) {
                     push(a, am, None, &notes);
                 }
@@ -790,6 +843,21 @@ fn background_clause(s: &Sentence, vm: &VerbMatch, floor: usize, lex: &Lexicon) 
     false
 }
 
+/// "warrants for two Brazilian men sought in ...": a participle right after the
+/// object of a preposition modifies that object; it is no finite verb.
+fn reduced_relative(s: &Sentence, ms: &[Mention], vm: &VerbMatch, lex: &Lexicon) -> bool {
+    let c = &lex.compiled[vm.compiled];
+    if !c.verbal || !c.participles.iter().any(|p| p == s.words[vm.anchor]) || vm.anchor != vm.start {
+        return false;
+    }
+    let Some(m) = ms.iter().find(|m| m.end == vm.start && !m.absorbed) else { return false };
+    let mut q = m.start;
+    while q > 0 && (DETERMINERS.contains(&s.words[q - 1]) || is_number(s.words[q - 1])) {
+        q -= 1;
+    }
+    q > 0 && PREPOSITIONS.contains(&s.words[q - 1])
+}
+
 /// A frame pattern: a 03 code whose words end in "to" ("agree to", "pledge to").
 fn is_frame(lex: &Lexicon, vm: &VerbMatch) -> bool {
     let c = &lex.compiled[vm.compiled];
@@ -830,5 +898,7 @@ fn infinitive_complement(s: &Sentence, ms: &[Mention], a: &VerbMatch, b: &VerbMa
                 | "sunday"
         ) || w.ends_with("ly")
             || ms.iter().any(|m| m.start <= t && t < m.end)
+            || (matches!(w, "in" | "at") && s.toks.get(t + 1).is_some_and(|x| x.capitalized))
+            || (t > a.end && s.toks[t].capitalized && matches!(s.words[t - 1], "in" | "at"))
     })
 }
