@@ -662,7 +662,8 @@ pub fn code_sentence(s: &Sentence, lex: &Lexicon, ms: &[Mention], dyad: &[Actor]
                     || s.words[u].ends_with("ly")
             })
         });
-        let next_start = vms.get(vi + 1).map(|v| v.start).unwrap_or(s.words.len());
+        // Objects may lie beyond a complement verb that was folded into this one.
+        let next_start = vms.iter().enumerate().skip(vi + 1).find(|(k, _)| !skip[*k]).map(|(_, v)| v.start).unwrap_or(s.words.len());
         let (mut sources, mut targets): (Vec<usize>, Vec<usize>);
         let mut inherited = false;
         if passive && vm.target_slot.is_none() {
