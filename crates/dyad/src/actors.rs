@@ -493,6 +493,8 @@ pub fn find_mentions(s: &Sentence, lex: &Lexicon, ctx: &mut DocContext) -> Vec<M
     for q in surnames.into_iter().rev() {
         ms.remove(q);
     }
+    // "US $50 million", "U.S. dollars": a currency, not an actor.
+    ms.retain(|m| !(matches!(s.word(m.end), "$" | "dollars" | "dollar" | "cents") && m.end == m.start + 1));
     let mut covered = vec![false; n];
     for m in &ms {
         covered[m.start..m.end].iter_mut().for_each(|c| *c = true);

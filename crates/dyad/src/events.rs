@@ -523,7 +523,7 @@ fn object(s: &Sentence, ms: &[Mention], from: usize, until: usize, avoid: &[usiz
         if !usable(m) || m.start < from || m.start >= until || avoid.contains(&i) {
             continue;
         }
-        if (from..m.start).any(|t| is_boundary(s.words[t]) || SPEECH.contains(&s.words[t])) {
+        if (from..m.start).any(|t| is_boundary(s.words[t]) || SPEECH.contains(&s.words[t]) || (SUBORDINATORS.contains(&s.words[t]) && t > from)) {
             continue;
         }
         // ", Li said": the speaker of a trailing attribution is not the object.
@@ -603,12 +603,23 @@ pub fn code_sentence(s: &Sentence, lex: &Lexicon, ms: &[Mention], dyad: &[Actor]
         }
     }
     let protest_place = ms.iter().find(|m| m.place && m.actors.len() == 1);
-    for (vi, vm) in vms.iter().enumerate() {
+    for vi in 0..vms.len() {
+        let vm = &vms[vi];
         if skip[vi] || background_clause(s, vm, if vi > 0 { vms[vi - 1].end } else { 0 }, lex) || reduced_relative(s, ms, vm, lex) {
             continue;
         }
         let c = &lex.compiled[vm.compiled];
         let pat = &lex.verbs[c.pattern];
+        // "X said (that) Y must ...": X demands of Y; the act Y must do is not an event itself.
+        if !c.verbal && matches!(&c.anchor, PatElem::Words(w) if w.iter().any(|x| x == "must")) {
+            if let Some(ev) = reported_obligation(s, ms, vm, c.pattern, &pat.code) {
+                out.extend(ev);
+            }
+            if let Some(k) = vms.iter().position(|v| v.start > vm.end.saturating_sub(1) && v.start <= vm.end + 3) {
+                skip[k] = true;
+            }
+            continue;
+        }
         // Dictionary codes may be directional (`042:043`, `:173`) or null (`---`, a blocking pattern).
         let (mut code, reverse) = match crate::dict::event_codes(&pat.code) {
             (Some(f), _) => (f.to_string(), false),
@@ -842,6 +853,52 @@ fn background_clause(s: &Sentence, vm: &VerbMatch, floor: usize, lex: &Lexicon) 
         }
     }
     false
+}
+
+/// "Britain said Libya must hand over ...": the speaker demands of the one who must.
+fn reported_obligation(s: &Sentence, ms: &[Mention], vm: &VerbMatch, pattern: usize, code: &str) -> Option<Vec<SentenceEvent>> {
+    let obliged = subject(s, ms, vm.start, 0)?;
+    let ob_group = group(s, ms, obliged, true);
+    let first = ms[ob_group[0]].start;
+    // A communication verb before the obliged party, and its own subject.
+    let mut t = first;
+    let mut speech_at = None;
+    while t > 0 {
+        t -= 1;
+        let w = s.words[t];
+        if SPEECH.contains(&w)
+            || matches!(w, "declared" | "reiterated" | "concluded" | "insisted" | "warned" | "demanded" | "argued" | "maintained" | "repeated" | "wrote")
+        {
+            speech_at = Some(t);
+            break;
+        }
+        if is_boundary(w) {
+            break;
+        }
+    }
+    let speech_at = speech_at?;
+    let speaker = subject(s, ms, speech_at, 0)?;
+    let mut out = Vec::new();
+    for &sm in &group(s, ms, speaker, true) {
+        for a in &ms[sm].actors {
+            for &tm in &ob_group {
+                for b in &ms[tm].actors {
+                    if a.code.country == b.code.country && (a.code.sectors.is_empty() || b.code.sectors.is_empty()) || a.code == b.code {
+                        continue;
+                    }
+                    out.push(SentenceEvent {
+                        source: (a.clone(), ms[sm].start, ms[sm].end),
+                        target: Some((b.clone(), ms[tm].start, ms[tm].end)),
+                        code: code.to_string(),
+                        verb: (speech_at, vm.end),
+                        pattern,
+                        notes: vec![format!("reported obligation: `{}` ... `must`", s.words[speech_at])],
+                    });
+                }
+            }
+        }
+    }
+    Some(out)
 }
 
 /// "warrants for two Brazilian men sought in ...": a participle right after the
