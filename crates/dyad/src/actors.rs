@@ -359,6 +359,17 @@ const NOT_PERSON_WORDS: &[&str] = &[
     "navy",
 ];
 
+/// Set lookups for the word lists above, built once: name detection asks them for every capitalized word.
+fn not_name(w: &str) -> bool {
+    static SET: std::sync::OnceLock<rustc_hash::FxHashSet<&'static str>> = std::sync::OnceLock::new();
+    SET.get_or_init(|| NOT_NAMES.iter().copied().collect()).contains(w)
+}
+
+fn not_person_word(w: &str) -> bool {
+    static SET: std::sync::OnceLock<rustc_hash::FxHashSet<&'static str>> = std::sync::OnceLock::new();
+    SET.get_or_init(|| NOT_PERSON_WORDS.iter().copied().collect()).contains(w)
+}
+
 /// Words that may sit inside a personal name without capitals.
 const NAME_PARTICLES: &[&str] = &["bin", "al", "el", "de", "van", "von", "der", "da", "di", "du", "ibn", "abu", "la", "le"];
 
@@ -618,7 +629,7 @@ fn lexicon_mentions(s: &Sentence, lex: &Lexicon, date: Option<Date>) -> Vec<Ment
 }
 
 fn learned_mention(s: &Sentence, ctx: &DocContext, i: usize, covered: &[bool]) -> Option<Mention> {
-    if !s.toks[i].capitalized {
+    if !s.toks[i].capitalized || (ctx.aliases.is_empty() && ctx.learned.is_empty()) {
         return None;
     }
     let n = s.words.len();
@@ -631,6 +642,9 @@ fn learned_mention(s: &Sentence, ctx: &DocContext, i: usize, covered: &[bool]) -
             let mut a = ctx.people[p].actor.clone();
             a.rule = format!("`{written}` -> earlier mention of {}", a.name.clone().unwrap_or_default());
             return Some(Mention { start: i, end: i + len, actors: vec![a], kind: ActorKind::Person, absorbed: false, place: false });
+        }
+        if ctx.learned.is_empty() {
+            continue;
         }
         let key = s.words[i..i + len].join(" ");
         if let Some(a) = ctx.learned.get(&key) {
@@ -832,7 +846,7 @@ fn name_run(s: &Sentence, i: usize, taken: &[bool]) -> Option<usize> {
     while j < n && j - i < 4 && !taken[j] && s.toks[j].word {
         let w = s.words[j];
         let cap = s.toks[j].capitalized;
-        if cap && !NOT_NAMES.contains(&w) && !w.bytes().all(|b| b.is_ascii_digit()) {
+        if cap && !not_name(w) && !w.bytes().all(|b| b.is_ascii_digit()) {
             j += 1;
         } else if j > i && NAME_PARTICLES.contains(&w) && j + 1 < n && s.toks[j + 1].capitalized {
             j += 1;
@@ -843,7 +857,7 @@ fn name_run(s: &Sentence, i: usize, taken: &[bool]) -> Option<usize> {
         }
     }
     // A name must not be all capitals ("BEIJING") nor contain an institution word ("Initiative").
-    (j > i && s.slice(i, j).chars().any(|c| c.is_lowercase()) && !s.words[i..j].iter().any(|w| NOT_PERSON_WORDS.contains(w))).then_some(j)
+    (j > i && s.slice(i, j).chars().any(|c| c.is_lowercase()) && !s.words[i..j].iter().any(|w| not_person_word(w))).then_some(j)
 }
 
 /// People introduced with a role, before ("Freedonian envoy Jane Roe") or after
@@ -900,8 +914,7 @@ fn people(s: &Sentence, lex: &Lexicon, ctx: &mut DocContext, ms: &mut Vec<Mentio
         let (ap_start, ap_end) = (name_end + 1, apposition_end(s, lex, name_end + 1));
         // An apposition opens with a description, not a conjunction or a verb.
         let opener = s.word(ap_start);
-        if matches!(opener, "and" | "or" | "but" | "who" | "which" | "that" | "while" | "as") || SPEECH.contains(&opener) || !lex.patterns_at(opener).is_empty()
-        {
+        if matches!(opener, "and" | "or" | "but" | "who" | "which" | "that" | "while" | "as") || SPEECH.contains(&opener) || lex.is_anchor(opener) {
             i = name_end;
             continue;
         }
@@ -962,9 +975,8 @@ fn apposition_end(s: &Sentence, lex: &Lexicon, start: usize) -> usize {
         if w == "," {
             let nx = s.word(j + 1);
             let nx2 = s.word(j + 2);
-            let verbish = |x: &str| {
-                SPEECH.contains(&x) || !lex.patterns_at(x).is_empty() || matches!(x, "who" | "which" | "has" | "have" | "had" | "is" | "was" | "will" | "would")
-            };
+            let verbish =
+                |x: &str| SPEECH.contains(&x) || lex.is_anchor(x) || matches!(x, "who" | "which" | "has" | "have" | "had" | "is" | "was" | "will" | "would");
             if verbish(nx) || (matches!(nx, "also" | "then" | "later" | "on") && verbish(nx2)) || nx == "and" {
                 return j;
             }

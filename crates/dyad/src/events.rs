@@ -236,6 +236,9 @@ pub fn match_verbs(s: &Sentence, lex: &Lexicon, ms: &[Mention]) -> Vec<VerbMatch
     for m in ms {
         in_mention[m.start..m.end].iter_mut().for_each(|c| *c = true);
     }
+    // The sentence's words, to reject patterns whose literal words are absent.
+    let present: rustc_hash::FxHashSet<&str> = s.words.iter().copied().collect();
+    let mut cands: Vec<u32> = Vec::new();
     let mut out: Vec<VerbMatch> = Vec::new();
     let mut i = 0;
     while i < n {
@@ -248,8 +251,12 @@ pub fn match_verbs(s: &Sentence, lex: &Lexicon, ms: &[Mention]) -> Vec<VerbMatch
             continue;
         }
         let mut best: Option<(u32, usize, VerbMatch)> = None;
-        for &ci in lex.patterns_at(s.words[i]) {
+        lex.candidates(&s.words[i..], &mut cands);
+        for &ci in &cands {
             let c = &lex.compiled[ci as usize];
+            if !c.required.iter().all(|alts| alts.iter().any(|a| present.contains(a.as_str()))) {
+                continue;
+            }
             let Some(vm) = try_match(s, c, ci as usize, i, &at, &ends, ms) else { continue };
             if out.last().is_some_and(|p| vm.start < p.end) {
                 continue;

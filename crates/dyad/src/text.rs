@@ -234,6 +234,17 @@ pub fn fold(s: &str) -> String {
 /// The words of a phrase, tokenized and folded as the coder sees them,
 /// joined by single spaces: the key form of every lexicon phrase.
 pub fn phrase_key(phrase: &str) -> String {
+    // Fast path for plain words: the tokenizer would only lowercase and respace them.
+    if phrase.bytes().all(|b| b.is_ascii_alphabetic() || b == b' ') {
+        let mut key = String::with_capacity(phrase.len());
+        for w in phrase.split_ascii_whitespace() {
+            if !key.is_empty() {
+                key.push(' ');
+            }
+            key.extend(w.bytes().map(|b| b.to_ascii_lowercase() as char));
+        }
+        return key;
+    }
     let mut toks = Vec::new();
     tokenize(phrase, 0, phrase.len(), &mut toks);
     let mut key = String::with_capacity(phrase.len());

@@ -4,6 +4,7 @@
 use super::morph::Morphology;
 use super::{ActorCode, ActorEntry, ActorKind, DateRange, LexProblem, PatElem, VerbPattern};
 use crate::text;
+use std::collections::HashMap;
 
 /// The built-in actor lexicon, compiled into the binary.
 pub const ACTORS: &str = include_str!("../../lexicon/actors.txt");
@@ -149,6 +150,8 @@ fn parse_range(s: &str) -> Option<DateRange> {
 pub fn parse_verbs(text: &str, name: &str, morph: &Morphology) -> (Vec<VerbPattern>, Vec<LexProblem>) {
     let mut pats = Vec::new();
     let mut problems = Vec::new();
+    // Thousands of patterns share a few hundred lemmas: inflect each once.
+    let mut cache: HashMap<String, Vec<String>> = HashMap::new();
     for (n, raw) in text.lines().enumerate() {
         let line = raw.split('#').next().unwrap_or("").trim();
         if line.is_empty() {
@@ -165,7 +168,7 @@ pub fn parse_verbs(text: &str, name: &str, morph: &Morphology) -> (Vec<VerbPatte
             continue;
         }
         for p in items(rest) {
-            match parse_pattern(p, morph) {
+            match parse_pattern_cached(p, morph, &mut cache) {
                 Ok(elems) => pats.push(VerbPattern { code: code.to_string(), elems, text: p.to_string(), origin: origin.clone() }),
                 Err(e) => problems.push(LexProblem { origin: origin.clone(), message: format!("pattern `{p}`: {e}") }),
             }
@@ -176,6 +179,19 @@ pub fn parse_verbs(text: &str, name: &str, morph: &Morphology) -> (Vec<VerbPatte
 
 /// Compiles one pattern of the built-in syntax into elements.
 pub fn parse_pattern(p: &str, morph: &Morphology) -> Result<Vec<PatElem>, String> {
+    parse_pattern_cached(p, morph, &mut HashMap::new())
+}
+
+fn forms_of(l: &str, morph: &Morphology, cache: &mut HashMap<String, Vec<String>>) -> Vec<String> {
+    if let Some(f) = cache.get(l) {
+        return f.clone();
+    }
+    let f = morph.inflect(l).all();
+    cache.insert(l.to_string(), f.clone());
+    f
+}
+
+fn parse_pattern_cached(p: &str, morph: &Morphology, cache: &mut HashMap<String, Vec<String>>) -> Result<Vec<PatElem>, String> {
     let (literal, body) = match p.strip_prefix('=') {
         Some(rest) => (true, rest.trim()),
         None => (false, p),
@@ -188,12 +204,12 @@ pub fn parse_pattern(p: &str, morph: &Morphology) -> Result<Vec<PatElem>, String
             ".." => elems.push(PatElem::Gap(3)),
             _ if i == 0 && !literal => {
                 if w.contains('/') {
-                    let mut forms: Vec<String> = w.split('/').flat_map(|l| morph.inflect(l).all()).collect();
+                    let mut forms: Vec<String> = w.split('/').flat_map(|l| forms_of(l, morph, cache)).collect();
                     forms.sort();
                     forms.dedup();
                     elems.push(PatElem::Verb(forms));
                 } else {
-                    elems.push(PatElem::Verb(morph.inflect(w).all()));
+                    elems.push(PatElem::Verb(forms_of(w, morph, cache)));
                 }
             }
             _ => {

@@ -137,6 +137,7 @@ pub mod builtin;
 pub mod morph;
 
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+use rustc_hash::FxHashMap;
 use std::collections::HashMap;
 
 /// A line of a lexicon file that could not be used.
@@ -240,6 +241,20 @@ impl LexiconBuilder {
     }
 }
 
+/// Patterns sharing an anchor word, split by the word that must follow it.
+#[derive(Debug, Default)]
+struct AnchorIndex {
+    /// Patterns with no literal word after the anchor.
+    any: Vec<u32>,
+    /// Patterns whose next element is a literal word, by that word.
+    by_next: FxHashMap<String, Vec<u32>>,
+    /// Patterns whose first later literal word comes after a gap or slot, by that word.
+    by_later: FxHashMap<String, Vec<u32>>,
+}
+
+/// How far after the anchor a pattern's first later word may stand (gaps and actor slots).
+pub const LATER_WINDOW: usize = 14;
+
 /// A verb pattern prepared for matching: elements before the anchor word
 /// (reversed), the anchor, and the elements after it.
 #[derive(Debug, Clone)]
@@ -258,6 +273,9 @@ pub struct Compiled {
     pub participles: Vec<String>,
     /// Whether the anchor is a verb (nominal patterns are not).
     pub verbal: bool,
+    /// Literal word elements besides the anchor: one of each must occur in the
+    /// sentence, a cheap test before the full match.
+    pub required: Vec<Vec<String>>,
 }
 
 /// The frozen lexicon: actor phrases behind one Aho-Corasick automaton,
@@ -275,7 +293,7 @@ pub struct Lexicon {
     pub verbs: Vec<VerbPattern>,
     /// Compiled patterns.
     pub compiled: Vec<Compiled>,
-    verb_index: HashMap<String, Vec<u32>>,
+    verb_index: FxHashMap<String, AnchorIndex>,
     /// Place name key -> ISO3.
     pub places: HashMap<String, String>,
     /// Discard phrase keys.
@@ -325,7 +343,8 @@ impl Lexicon {
         let padded: Vec<String> = keys.iter().map(|k| format!(" {} ", k.replace(' ', "  "))).collect();
         let ac = AhoCorasickBuilder::new().match_kind(MatchKind::LeftmostLongest).build(&padded).expect("actor automaton builds");
         let mut compiled = Vec::with_capacity(b.verbs.len());
-        let mut verb_index: HashMap<String, Vec<u32>> = HashMap::new();
+        let mut verb_index: FxHashMap<String, AnchorIndex> = FxHashMap::default();
+        let mut part_cache: HashMap<String, String> = HashMap::new();
         for (pi, p) in b.verbs.iter().enumerate() {
             let anchor_at = p.elems.iter().position(|e| matches!(e, PatElem::Verb(_))).or_else(|| p.elems.iter().position(|e| matches!(e, PatElem::Words(_))));
             let Some(ai) = anchor_at else { continue };
@@ -339,21 +358,65 @@ impl Lexicon {
                 PatElem::Words(w) => (w.clone(), false),
                 _ => continue,
             };
-            let participles = if verbal { participles_of(&forms, &b.morph) } else { vec![] };
+            let participles = if verbal { participles_of(&forms, &b.morph, &mut part_cache) } else { vec![] };
             let ci = compiled.len() as u32;
+            // Second level: the word right after the anchor, when the pattern fixes it.
+            let next: Option<&Vec<String>> = match after.first() {
+                Some(PatElem::Words(w)) => Some(w),
+                _ => None,
+            };
+            let later: Option<&Vec<String>> = after.iter().find_map(|e| if let PatElem::Words(w) = e { Some(w) } else { None });
             for f in forms {
-                verb_index.entry(f).or_default().push(ci);
+                let slot = verb_index.entry(f).or_default();
+                match (next, later) {
+                    (Some(ws), _) => {
+                        for w in ws {
+                            slot.by_next.entry(w.clone()).or_default().push(ci);
+                        }
+                    }
+                    (None, Some(ws)) => {
+                        for w in ws {
+                            slot.by_later.entry(w.clone()).or_default().push(ci);
+                        }
+                    }
+                    (None, None) => slot.any.push(ci),
+                }
             }
-            compiled.push(Compiled { pattern: pi, before, anchor, after, weight, participles, verbal });
+            let required = before.iter().chain(after.iter()).filter_map(|e| if let PatElem::Words(w) = e { Some(w.clone()) } else { None }).collect();
+            compiled.push(Compiled { pattern: pi, before, anchor, after, weight, participles, verbal, required });
         }
         let places = b.places.into_iter().map(|(p, c)| (crate::text::phrase_key(&p), c)).collect();
         let discards = b.discards.iter().map(|d| crate::text::phrase_key(d)).filter(|d| !d.is_empty()).collect();
         Lexicon { actors, actor_keys: keys, case_sensitive, ac, verbs: b.verbs, compiled, verb_index, places, discards, problems: b.problems, morph: b.morph }
     }
 
-    /// Patterns whose anchor is the folded word `w`.
-    pub fn patterns_at(&self, w: &str) -> &[u32] {
-        self.verb_index.get(w).map(Vec::as_slice).unwrap_or(&[])
+    /// Whether some pattern is anchored on the folded word `w` (a verb form of the lexicon).
+    pub fn is_anchor(&self, w: &str) -> bool {
+        self.verb_index.contains_key(w)
+    }
+
+    /// Patterns anchored on `words[0]` that can match the words that follow it:
+    /// those with no later literal word, those whose next word is `words[1]`, and
+    /// those whose first later word occurs within [`LATER_WINDOW`] words.
+    pub fn candidates(&self, words: &[&str], out: &mut Vec<u32>) {
+        out.clear();
+        let Some(slot) = words.first().and_then(|w| self.verb_index.get(*w)) else { return };
+        out.extend_from_slice(&slot.any);
+        if let Some(v) = words.get(1).and_then(|n| slot.by_next.get(*n)) {
+            out.extend_from_slice(v);
+        }
+        if !slot.by_later.is_empty() {
+            let end = words.len().min(LATER_WINDOW + 1);
+            for (k, w) in words[1..end].iter().enumerate() {
+                // Each word once: a repeated word would add its patterns twice.
+                if words[1..1 + k].contains(w) {
+                    continue;
+                }
+                if let Some(v) = slot.by_later.get(*w) {
+                    out.extend_from_slice(v);
+                }
+            }
+        }
     }
 
     /// The actor automaton; keys are padded (`" word  word "`), see [`crate::actors`].
@@ -373,12 +436,12 @@ fn same_file(a: &str, b: &str) -> bool {
 
 /// Past participles among a verb's forms: a form that the morphology gives
 /// as the participle of some lemma among the forms.
-fn participles_of(forms: &[String], morph: &Morphology) -> Vec<String> {
+fn participles_of(forms: &[String], morph: &Morphology, cache: &mut HashMap<String, String>) -> Vec<String> {
     let mut out = Vec::new();
     for f in forms {
-        let inf = morph.inflect(f);
-        if forms.contains(&inf.participle) && !out.contains(&inf.participle) {
-            out.push(inf.participle);
+        let pp = cache.entry(f.clone()).or_insert_with(|| morph.inflect(f).participle);
+        if forms.contains(pp) && !out.contains(pp) {
+            out.push(pp.clone());
         }
     }
     out
