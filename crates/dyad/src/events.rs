@@ -309,7 +309,12 @@ fn try_match(s: &Sentence, c: &Compiled, ci: usize, i: usize, at: &[Option<usize
     let mut vm = VerbMatch { start: i, end: i + 1, compiled: ci, source_slot: None, target_slot: None, anchor: i };
     let fwd = match_fwd(s, &c.after, 0, i + 1, at, ms, &mut vm)?;
     // A one-word pattern ("back +") must see its actor: alone the word is too ambiguous.
-    if c.weight == 1 && vm.target_slot.is_none() && matches!(c.after.last(), Some(PatElem::Target)) && !matches!(s.word(fwd), "by" | "yesterday" | "today") {
+    if c.strict_target
+        && c.weight == 1
+        && vm.target_slot.is_none()
+        && matches!(c.after.last(), Some(PatElem::Target))
+        && !matches!(s.word(fwd), "by" | "yesterday" | "today")
+    {
         return None;
     }
     vm.end = fwd;
@@ -533,8 +538,12 @@ fn object(s: &Sentence, ms: &[Mention], from: usize, until: usize, avoid: &[usiz
         if (from..m.start).any(|t| is_boundary(s.words[t]) || SPEECH.contains(&s.words[t]) || (SUBORDINATORS.contains(&s.words[t]) && t > from)) {
             continue;
         }
-        // ", Li said": the speaker of a trailing attribution is not the object.
-        if SPEECH.contains(&s.word(m.end)) && m.start > 0 && s.words[m.start - 1] == "," {
+        // ", Li said", ", the White House announced": the speaker of a trailing attribution is not the object.
+        let mut q = m.start;
+        while q > 0 && DETERMINERS.contains(&s.words[q - 1]) {
+            q -= 1;
+        }
+        if SPEECH.contains(&s.word(m.end)) && q > 0 && s.words[q - 1] == "," {
             continue;
         }
         if best.is_none_or(|b| ms[b].start > m.start) {
@@ -712,17 +721,27 @@ pub fn code_sentence(s: &Sentence, lex: &Lexicon, ms: &[Mention], dyad: &[Actor]
                     },
                 },
             };
-            // Two actors acting together ("X and Y agreed", "the two sides met") act on each other.
-            let pair_subject = sources.iter().map(|&m| ms[m].actors.len()).sum::<usize>() >= 2;
+            // "The two sides discussed X" is mutual whatever follows; "X and Y agreed
+            // that ..." is mutual unless they act on an object before a complement clause.
+            let pair_mention = sources.iter().any(|&m| ms[m].actors.len() >= 2);
+            let compound = sources.len() >= 2;
             targets = match vm.target_slot {
                 Some(m) => group(s, ms, m, false),
+                None if root == "01" || (pair_mention && RECIPROCAL_ROOTS.contains(&root.as_str())) => vec![],
                 None => {
-                    // Statements need an explicit addressee; "the two sides discussed X" stays reciprocal.
-                    if root == "01" || (pair_subject && RECIPROCAL_ROOTS.contains(&root.as_str())) {
-                        vec![]
-                    } else {
-                        object(s, ms, vm.end, next_start, &sources).map(|m| group(s, ms, m, false)).unwrap_or_default()
-                    }
+                    let found = object(s, ms, vm.end, next_start, &sources);
+                    // Acting together, they act on a partner ("ties with X", "sent aid to X"),
+                    // not on the topic of their talks ("negotiations on an Israeli pullback").
+                    let found = found.filter(|&m| {
+                        !(compound && RECIPROCAL_ROOTS.contains(&root.as_str())) || {
+                            let mut q = ms[m].start;
+                            while q > vm.end && DETERMINERS.contains(&s.words[q - 1]) {
+                                q -= 1;
+                            }
+                            q == vm.end || matches!(s.words[q - 1], "with" | "to" | "against" | "toward" | "towards")
+                        }
+                    });
+                    found.map(|m| group(s, ms, m, false)).unwrap_or_default()
                 }
             };
         }

@@ -276,6 +276,9 @@ pub struct Compiled {
     /// Literal word elements besides the anchor: one of each must occur in the
     /// sentence, a cheap test before the full match.
     pub required: Vec<Vec<String>>,
+    /// dyad's own syntax: a trailing `+` means the actor stands right there.
+    /// (In PETRARCH dictionaries `+` may stand anywhere later in the verb phrase.)
+    pub strict_target: bool,
 }
 
 /// The frozen lexicon: actor phrases behind one Aho-Corasick automaton,
@@ -383,7 +386,8 @@ impl Lexicon {
                 }
             }
             let required = before.iter().chain(after.iter()).filter_map(|e| if let PatElem::Words(w) = e { Some(w.clone()) } else { None }).collect();
-            compiled.push(Compiled { pattern: pi, before, anchor, after, weight, participles, verbal, required });
+            let strict_target = p.origin.starts_with("builtin:");
+            compiled.push(Compiled { pattern: pi, before, anchor, after, weight, participles, verbal, required, strict_target });
         }
         let places = b.places.into_iter().map(|(p, c)| (crate::text::phrase_key(&p), c)).collect();
         let discards = b.discards.iter().map(|d| crate::text::phrase_key(d)).filter(|d| !d.is_empty()).collect();
