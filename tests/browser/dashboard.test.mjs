@@ -1,7 +1,7 @@
 // End-to-end test of the dyad dashboard in headless Chromium.
 //
 // Expects a running `dyad serve` on DYAD_URL whose store holds
-// fixtures/events.jsonl (run.sh arranges both). Checks that the pair
+// fixtures/events.jsonl and the coded seed article (run.sh arranges both). Checks that the pair
 // selects are populated from /api/actors, that picking China and
 // Kazakhstan draws the fixture months and lists the fixture events with
 // highlighted spans, and that a pasted article is coded live. Saves a
@@ -47,7 +47,11 @@ try {
   assert.equal(await page.$$eval('#timeline rect.gs-neg', (rs) => rs.length), 1,
     'August (an arrest) should have a negative Goldstein sum');
 
-  await page.waitForFunction(() => document.querySelectorAll('#events tbody tr').length === 7);
+  // 7 fixture records plus the seed article's China-Kazakhstan events.
+  await page.waitForFunction(() => document.querySelectorAll('#events tbody tr').length > 7);
+  const rows = await page.$$eval('#events tbody tr', (rs) => rs.map((r) => r.textContent));
+  assert.ok(rows.some((t) => /2022-06-28/.test(t) && /CHNGOVLEG/.test(t) && /041/.test(t) && /KAZGOVLEG/.test(t)),
+    `the seed's video talks (CHNGOVLEG -> KAZGOVLEG 041, 2022-06-28) are not in the table: ${rows.join(' | ')}`);
   const firstRow = await page.textContent('#events tbody tr:first-child');
   assert.match(firstRow, /2022-06-14/);
   assert.match(firstRow, /CHNGOV/);

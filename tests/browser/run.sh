@@ -32,6 +32,9 @@ cleanup() {
 trap cleanup EXIT
 
 "$dyad" load "$here/fixtures/events.jsonl" --store "$work/fixture.db"
+# The seed article, coded by the real coder into the same store.
+seed="$root/../shared/corpus/seed/000_dda12a8a62aa801c.txt"
+"$dyad" code --quiet --store "$work/fixture.db" "$seed" >/dev/null
 
 # Port 0: the server picks a free port and prints its address.
 "$dyad" serve --store "$work/fixture.db" --bind 127.0.0.1:0 >"$work/serve.log" 2>&1 &

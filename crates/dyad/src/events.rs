@@ -621,7 +621,8 @@ pub fn code_sentence(s: &Sentence, lex: &Lexicon, ms: &[Mention], dyad: &[Actor]
     let protest_place = ms.iter().find(|m| m.place && m.actors.len() == 1);
     for vi in 0..vms.len() {
         let vm = &vms[vi];
-        if skip[vi] || background_clause(s, vm, if vi > 0 { vms[vi - 1].end } else { 0 }, lex) || reduced_relative(s, ms, vm, lex) {
+        let prev_end = vms[..vi].iter().enumerate().rev().find(|(k, _)| !skip[*k]).map(|(_, v)| v.end).unwrap_or(0);
+        if skip[vi] || background_clause(s, vm, prev_end, lex) || reduced_relative(s, ms, vm, lex) {
             continue;
         }
         let c = &lex.compiled[vm.compiled];
@@ -643,7 +644,9 @@ pub fn code_sentence(s: &Sentence, lex: &Lexicon, ms: &[Mention], dyad: &[Actor]
             (None, None) => continue,
         };
         let mut notes = Vec::new();
-        let floor = if vi > 0 { vms[vi - 1].end } else { 0 };
+        // The clause starts after the previous verb that still counts (a frame that gave
+        // way to this verb is part of this clause: "China is ready to work with ...").
+        let floor = vms[..vi].iter().enumerate().rev().find(|(k, _)| !skip[*k]).map(|(_, v)| v.end).unwrap_or(0);
         let (negated, intent, threat) = modality(s, vm.start, floor);
         if negated {
             continue;
