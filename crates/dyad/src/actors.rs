@@ -843,7 +843,7 @@ fn ms_contains_strictly(m: &Mention, all: &[Mention]) -> bool {
 fn name_run(s: &Sentence, i: usize, taken: &[bool]) -> Option<usize> {
     let n = s.words.len();
     let mut j = i;
-    while j < n && j - i < 4 && !taken[j] && s.toks[j].word {
+    while j < n && j - i < 5 && !taken[j] && (s.toks[j].word || (s.words[j] == "-" && j > i && s.toks.get(j + 1).is_some_and(|t| t.capitalized))) {
         let w = s.words[j];
         let cap = s.toks[j].capitalized;
         if cap && !not_name(w) && !w.bytes().all(|b| b.is_ascii_digit()) {

@@ -282,7 +282,14 @@ pub fn match_verbs(s: &Sentence, lex: &Lexicon, ms: &[Mention]) -> Vec<VerbMatch
 /// is a noun, not a verb.
 fn is_noun_reading(s: &Sentence, i: usize, in_mention: &[bool]) -> bool {
     let w = s.words[i];
-    if !(w.ends_with("ing") || w.ends_with('s')) || i == 0 {
+    if i == 0 {
+        return false;
+    }
+    // Right after a determiner any form is a noun or adjective: "a visit", "the besieged town".
+    if matches!(s.words[i - 1], "the" | "a" | "an" | "this" | "these" | "those" | "their" | "its" | "his" | "her" | "our" | "'s") && !in_mention[i - 1] {
+        return true;
+    }
+    if !(w.ends_with("ing") || w.ends_with('s')) {
         return false;
     }
     for back in 1..=3 {
@@ -877,7 +884,7 @@ fn background_clause(s: &Sentence, vm: &VerbMatch, floor: usize, lex: &Lexicon) 
         if matches!(w, "," | ";" | ":" | "--") {
             break;
         }
-        if SUBORDINATORS.contains(&w) {
+        if SUBORDINATORS.contains(&w) && !(w == "once" && s.word(t + 1) == "again") {
             return true;
         }
     }

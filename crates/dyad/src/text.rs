@@ -147,6 +147,9 @@ pub fn tokenize(text: &str, start: usize, end: usize, out: &mut Vec<Token>) {
                 let curly = c == 0xE2 && bytes.get(i + 1..i + 3) == Some(&[0x80, 0x99]);
                 if is_word_byte(c) && !curly {
                     i += utf8_len(c);
+                } else if (c == b'.' || c == b',') && i + 1 < end && bytes[i + 1].is_ascii_digit() && bytes[i - 1].is_ascii_digit() && bytes[s].is_ascii_digit() {
+                    // Numbers keep their decimal point and thousands separators ("5.1", "25,000").
+                    i += 1;
                 } else if c == b'-' && i + 1 < end && bytes[i + 1].is_ascii_lowercase() && bytes[s].is_ascii_lowercase() {
                     // Lowercase compounds ("self-rule", "anti-government") stay one word;
                     // "China-Kazakhstan" and "Kazakh-led" split so the names stay visible.
@@ -292,6 +295,7 @@ mod tests {
     fn tokenizes_words() {
         assert_eq!(words("China-Kazakhstan ties"), ["China", "-", "Kazakhstan", "ties"]);
         assert_eq!(words("anti-government self-rule Kazakh-led"), ["anti-government", "self-rule", "Kazakh", "-", "led"]);
+        assert_eq!(words("5.1 million, 25,000 tons"), ["5.1", "million", ",", "25,000", "tons"]);
         assert_eq!(words("Kazakhstan's parliament"), ["Kazakhstan", "'s", "parliament"]);
         assert_eq!(words("the U.S. and U.N."), ["the", "U.S.", "and", "U.N."]);
         assert_eq!(words("O'Brien said (Xinhua) --"), ["O'Brien", "said", "(", "Xinhua", ")", "--"]);

@@ -201,7 +201,7 @@ fn parse_pattern_cached(p: &str, morph: &Morphology, cache: &mut HashMap<String,
         match w {
             "+" => elems.push(PatElem::Target),
             "$" => elems.push(PatElem::Source),
-            ".." => elems.push(PatElem::Gap(3)),
+            ".." => elems.push(PatElem::Gap(4)),
             _ if i == 0 && !literal => {
                 if w.contains('/') {
                     let mut forms: Vec<String> = w.split('/').flat_map(|l| forms_of(l, morph, cache)).collect();
@@ -283,7 +283,7 @@ mod tests {
         let (m, _) = Morphology::parse("hold | held | held\n");
         let e = parse_pattern("hold .. talks/discussions with +", &m).unwrap();
         assert!(matches!(&e[0], PatElem::Verb(f) if f.contains(&"held".to_string())));
-        assert_eq!(e[1], PatElem::Gap(3));
+        assert_eq!(e[1], PatElem::Gap(4));
         assert_eq!(e[2], PatElem::Words(vec!["talks".into(), "discussions".into()]));
         assert_eq!(e[4], PatElem::Target);
         let lit = parse_pattern("= talks with +", &m).unwrap();
