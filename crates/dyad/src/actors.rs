@@ -1026,7 +1026,8 @@ fn acronyms(s: &Sentence, ctx: &mut DocContext, ms: &mut [Mention]) {
 /// Gives role-only mentions ("police", "rebels", "the government") the
 /// country where the story happens, noting why in their rule.
 pub fn localize_sectors(ms: &mut [Mention], country: &str, why: &str) {
-    for m in ms.iter_mut().filter(|m| m.kind == ActorKind::Sector && !m.place) {
+    // Role-only actors, including people known only by a role ("transport minister Name").
+    for m in ms.iter_mut().filter(|m| matches!(m.kind, ActorKind::Sector | ActorKind::Person) && !m.place) {
         for a in m.actors.iter_mut().filter(|a| a.code.country.is_none() && !a.code.sectors.is_empty()) {
             a.code.country = Some(country.to_string());
             a.rule = format!("{}; {why}", a.rule);

@@ -364,10 +364,11 @@ fn match_fwd(s: &Sentence, els: &[PatElem], k: usize, p: usize, at: &[Option<usi
                 if p + skip > n {
                     break;
                 }
-                // A gap never jumps over an actor or a clause break.
+                // A gap never jumps over a clause break. It may enter an actor mention, so
+                // that "released .. prisoners" matches "released 32 Armenian prisoners".
                 if skip > 0 {
                     let q = p + skip - 1;
-                    if at[q].is_some() || CLAUSE_BREAKS.contains(&s.words[q]) || s.words[q] == "," || s.words[q] == "." {
+                    if CLAUSE_BREAKS.contains(&s.words[q]) || s.words[q] == "," || s.words[q] == "." {
                         break;
                     }
                 }
@@ -739,7 +740,10 @@ pub fn code_sentence(s: &Sentence, lex: &Lexicon, ms: &[Mention], dyad: &[Actor]
                 Some(m) => group(s, ms, m, false),
                 None if root == "01" || (pair_mention && RECIPROCAL_ROOTS.contains(&root.as_str())) => vec![],
                 None => {
-                    let found = object(s, ms, vm.end, next_start, &sources);
+                    // The object may be inside the verb phrase itself ("released 32 Armenian
+                    // prisoners", "praised Ethiopia's efforts"): it comes first.
+                    let inner = (0..ms.len()).find(|&k| usable(&ms[k]) && ms[k].start > vm.anchor && ms[k].end <= vm.end && !sources.contains(&k));
+                    let found = inner.or_else(|| object(s, ms, vm.end, next_start, &sources));
                     // Acting together, they act on a partner ("ties with X", "sent aid to X"),
                     // not on the topic of their talks ("negotiations on an Israeli pullback").
                     let found = found.filter(|&m| {

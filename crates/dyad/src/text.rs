@@ -147,7 +147,8 @@ pub fn tokenize(text: &str, start: usize, end: usize, out: &mut Vec<Token>) {
                 let curly = c == 0xE2 && bytes.get(i + 1..i + 3) == Some(&[0x80, 0x99]);
                 if is_word_byte(c) && !curly {
                     i += utf8_len(c);
-                } else if (c == b'.' || c == b',') && i + 1 < end && bytes[i + 1].is_ascii_digit() && bytes[i - 1].is_ascii_digit() && bytes[s].is_ascii_digit() {
+                } else if (c == b'.' || c == b',') && i + 1 < end && bytes[i + 1].is_ascii_digit() && bytes[i - 1].is_ascii_digit() && bytes[s].is_ascii_digit()
+                {
                     // Numbers keep their decimal point and thousands separators ("5.1", "25,000").
                     i += 1;
                 } else if c == b'-' && i + 1 < end && bytes[i + 1].is_ascii_lowercase() && bytes[s].is_ascii_lowercase() {
