@@ -381,8 +381,9 @@ fn match_fwd(s: &Sentence, els: &[PatElem], k: usize, p: usize, at: &[Option<usi
             None
         }
         PatElem::Target | PatElem::Source => {
+            // Skip determiners, unless a mention starts with one ("The Philippines", "The Hague").
             let mut q = p;
-            while q < n && DETERMINERS.contains(&s.words[q]) {
+            while q < n && at[q].is_none() && DETERMINERS.contains(&s.words[q]) {
                 q += 1;
             }
             match at.get(q).copied().flatten() {
@@ -742,7 +743,15 @@ pub fn code_sentence(s: &Sentence, lex: &Lexicon, ms: &[Mention], dyad: &[Actor]
                 None => {
                     // The object may be inside the verb phrase itself ("released 32 Armenian
                     // prisoners", "praised Ethiopia's efforts"): it comes first.
-                    let inner = (0..ms.len()).find(|&k| usable(&ms[k]) && ms[k].start > vm.anchor && ms[k].end <= vm.end && !sources.contains(&k));
+                    // ("its armed forces" is the subject's own: not an object.)
+                    let inner = (0..ms.len()).find(|&k| {
+                        usable(&ms[k])
+                            && ms[k].start > vm.anchor
+                            && ms[k].end <= vm.end
+                            && !sources.contains(&k)
+                            && ms[k].actors.iter().all(|a| a.code.country.is_some())
+                            && !matches!(s.words[ms[k].start - 1], "its" | "their" | "his" | "her" | "our" | "own")
+                    });
                     let found = inner.or_else(|| object(s, ms, vm.end, next_start, &sources));
                     // Acting together, they act on a partner ("ties with X", "sent aid to X"),
                     // not on the topic of their talks ("negotiations on an Israeli pullback").

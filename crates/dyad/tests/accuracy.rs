@@ -30,7 +30,8 @@ fn level1(coder: &Coder, gold: &Path) -> (f64, f64, f64) {
 }
 
 /// Floors: (gold file, minimum precision, minimum F1), with the built-in lexicon.
-const BUILTIN_FLOORS: &[(&str, f64, f64)] = &[("plover-gsr/gold.jsonl", 0.50, 0.45), ("petr2-gsr-validation/gold.jsonl", 0.40, 0.34)];
+const BUILTIN_FLOORS: &[(&str, f64, f64)] =
+    &[("plover-gsr/gold.jsonl", 0.58, 0.51), ("plover-gsr/PLOVER_GSR_CAMEO.json", 0.58, 0.50), ("petr2-gsr-validation/gold.jsonl", 0.42, 0.35)];
 
 #[test]
 fn builtin_lexicon_accuracy_floors() {
@@ -51,6 +52,6 @@ fn petrarch2_unit_tests_with_their_own_dictionaries() {
     let coder = Coder::new(b.build());
     let (prec, recall, _) = level1(&coder, &gold);
     // Share of expected codings reproduced (recall) and share of extras (1 - precision).
-    assert!(recall >= 0.38, "PETRARCH-2 unit tests: {recall:.3} of expected codings reproduced, below the floor 0.38");
-    assert!(prec >= 0.64, "PETRARCH-2 unit tests: precision {prec:.3} below the floor 0.64");
+    assert!(recall >= 0.41, "PETRARCH-2 unit tests: {recall:.3} of expected codings reproduced, below the floor 0.41");
+    assert!(prec >= 0.67, "PETRARCH-2 unit tests: precision {prec:.3} below the floor 0.67");
 }
