@@ -546,7 +546,7 @@ pub fn find_mentions(s: &Sentence, lex: &Lexicon, ctx: &mut DocContext) -> Vec<M
                 })
                 .collect();
             // The pair replaces any lexicon phrase inside it ("heads of state").
-            ms.retain(|m| m.end <= i - 1 || m.start >= end.min(n));
+            ms.retain(|m| m.end < i || m.start >= end.min(n));
             ms.push(Mention { start: i - 1, end: end.min(n), actors, kind: ActorKind::Country, absorbed: false, place: false });
             i = end;
             continue;
@@ -696,7 +696,7 @@ fn composites(s: &Sentence, ms: Vec<Mention>) -> Vec<Mention> {
             }
             let mut mods = 0;
             // A modifier may itself open the role phrase ("top legislator").
-            while mods < 2 && ROLE_MODIFIERS.contains(&s.word(j)) && !ms.get(k + 1).is_some_and(|r| r.start == j) {
+            while mods < 2 && ROLE_MODIFIERS.contains(&s.word(j)) && ms.get(k + 1).is_none_or(|r| r.start != j) {
                 j += 1;
                 mods += 1;
             }
@@ -846,11 +846,9 @@ fn name_run(s: &Sentence, i: usize, taken: &[bool]) -> Option<usize> {
     while j < n && j - i < 5 && !taken[j] && (s.toks[j].word || (s.words[j] == "-" && j > i && s.toks.get(j + 1).is_some_and(|t| t.capitalized))) {
         let w = s.words[j];
         let cap = s.toks[j].capitalized;
-        if cap && !not_name(w) && !w.bytes().all(|b| b.is_ascii_digit()) {
-            j += 1;
-        } else if j > i && NAME_PARTICLES.contains(&w) && j + 1 < n && s.toks[j + 1].capitalized {
-            j += 1;
-        } else if j > i && w == "-" {
+        let name_word = cap && !not_name(w) && !w.bytes().all(|b| b.is_ascii_digit());
+        let particle = j > i && NAME_PARTICLES.contains(&w) && j + 1 < n && s.toks[j + 1].capitalized;
+        if name_word || particle || (j > i && w == "-") {
             j += 1;
         } else {
             break;

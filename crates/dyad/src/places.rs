@@ -11,7 +11,7 @@ use crate::output::PlaceRecord;
 /// The place named in a sentence: `in`/`at`/`near` followed by a known place,
 /// capital or country.
 pub fn in_sentence(s: &Sentence, lex: &Lexicon, ms: &[Mention]) -> Option<PlaceRecord> {
-    for m in ms.iter().filter(|m| m.place) {
+    if let Some(m) = ms.iter().find(|m| m.place) {
         return Some(PlaceRecord {
             name: s.slice(m.start, m.end).to_string(),
             country: m.actors[0].code.country.clone(),

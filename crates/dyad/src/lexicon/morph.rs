@@ -107,8 +107,8 @@ fn regular_past(b: &str) -> String {
 }
 
 fn gerund(b: &str) -> String {
-    if b.ends_with("ie") {
-        return format!("{}ying", &b[..b.len() - 2]);
+    if let Some(stem) = b.strip_suffix("ie") {
+        return format!("{stem}ying");
     }
     if b.ends_with('e') && !b.ends_with("ee") && !b.ends_with("ye") && !b.ends_with("oe") && b.len() > 2 {
         return format!("{}ing", &b[..b.len() - 1]);
