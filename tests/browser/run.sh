@@ -17,11 +17,18 @@ if ! command -v chromium >/dev/null 2>&1; then
 fi
 
 cd "$here"
-if [ -f package-lock.json ]; then npm ci --no-audit --no-fund; else npm install --no-audit --no-fund; fi
+if [ ! -d node_modules/playwright-core ]; then
+  if [ -f package-lock.json ]; then npm ci --no-audit --no-fund; else npm install --no-audit --no-fund; fi
+fi
 
 cd "$root"
-cargo build -p dyad-cli
-dyad="$root/target/debug/dyad"
+# DYAD_BIN: a dyad binary already built (the cargo test that drives this script sets it).
+if [ -n "${DYAD_BIN:-}" ]; then
+  dyad="$DYAD_BIN"
+else
+  cargo build -p dyad-cli
+  dyad="$root/target/debug/dyad"
+fi
 
 work="$(mktemp -d)"
 server_pid=""
