@@ -47,7 +47,8 @@ pub struct CodeArgs {
     /// Worker threads (default: all cores).
     #[arg(long)]
     pub threads: Option<usize>,
-    /// No progress bar and no summary: only the events.
+    /// No progress bar and no warnings: only the events (and errors and the
+    /// one-line summary on stderr).
     #[arg(short, long)]
     pub quiet: bool,
     /// Also store articles and events in this SQLite database (created if missing).
@@ -134,8 +135,31 @@ pub fn code_stream(
     };
     let started = Instant::now();
     let mut totals = Totals::default();
-    let mut reader = article::read_all(inputs);
-    let mut batch: Vec<Article> = Vec::with_capacity(BATCH);
+    // A reader thread reads and parses the next batch while the pool codes this
+    // one; the bounded channel keeps memory flat whatever the input size.
+    let (tx, rx) = std::sync::mpsc::sync_channel::<(Vec<Article>, Vec<InputError>)>(2);
+    let owned_inputs = inputs.to_vec();
+    let reader_thread = std::thread::spawn(move || {
+        let mut reader = article::read_all(&owned_inputs);
+        loop {
+            let mut batch = Vec::with_capacity(BATCH);
+            let mut errors = Vec::new();
+            let mut done = false;
+            while batch.len() < BATCH {
+                match reader.next() {
+                    Some(Ok(a)) => batch.push(a),
+                    Some(Err(e)) => errors.push(e),
+                    None => {
+                        done = true;
+                        break;
+                    }
+                }
+            }
+            if tx.send((batch, errors)).is_err() || done {
+                break;
+            }
+        }
+    });
     let report = |e: &InputError, totals: &mut Totals| {
         if e.warning {
             totals.warnings += 1;
@@ -145,23 +169,12 @@ pub fn code_stream(
             eprintln!("error: {e} (skipped)");
         }
     };
-    loop {
-        batch.clear();
-        let mut done = false;
-        while batch.len() < BATCH {
-            match reader.next() {
-                Some(Ok(a)) => batch.push(a),
-                Some(Err(e)) => {
-                    let print = |t: &mut Totals| report(&e, t);
-                    match &bar {
-                        Some(b) => b.suspend(|| print(&mut totals)),
-                        None => print(&mut totals),
-                    }
-                }
-                None => {
-                    done = true;
-                    break;
-                }
+    for (batch, errors) in rx.iter() {
+        for e in &errors {
+            let print = |t: &mut Totals| report(e, t);
+            match &bar {
+                Some(b) => b.suspend(|| print(&mut totals)),
+                None => print(&mut totals),
             }
         }
         let coded: Vec<Coded> =
@@ -194,14 +207,13 @@ pub fn code_stream(
                 totals.errors
             ));
         }
-        if done {
-            break;
-        }
     }
+    reader_thread.join().map_err(|_| anyhow::anyhow!("the reader thread panicked"))?;
     if let Some(b) = &bar {
         b.finish_and_clear();
     }
-    if !quiet || totals.errors > 0 {
+    // Always one summary line on stderr: piped output stays pure events on stdout.
+    {
         let secs = started.elapsed().as_secs_f64();
         eprintln!(
             "dyad: {} articles, {} sentences, {} events, {} errors, {} warnings in {:.2}s ({:.0} sentences/s)",

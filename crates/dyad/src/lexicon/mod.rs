@@ -180,11 +180,16 @@ impl LexiconBuilder {
     /// A builder holding dyad's built-in lexicon.
     pub fn with_builtin() -> Self {
         let mut b = Self::new();
-        let af = builtin::parse_actors(builtin::ACTORS, "builtin:actors.txt");
+        // The two files are independent: read them side by side (start-up time is
+        // the time to the first event).
+        let (af, (verbs, probs)) = std::thread::scope(|sc| {
+            let actors = sc.spawn(|| builtin::parse_actors(builtin::ACTORS, "builtin:actors.txt"));
+            let verbs = builtin::parse_verbs(builtin::VERBS, "builtin:verbs.txt", &b.morph);
+            (actors.join().expect("actor lexicon parser does not panic"), verbs)
+        });
         b.actors.extend(af.actors);
         b.places.extend(af.places);
         b.problems.extend(af.problems);
-        let (verbs, probs) = builtin::parse_verbs(builtin::VERBS, "builtin:verbs.txt", &b.morph);
         b.verbs.extend(verbs);
         b.problems.extend(probs);
         b
@@ -343,8 +348,10 @@ impl Lexicon {
                 }
             }
         }
+        // The actor automaton builds on its own thread while the verb patterns compile.
         let padded: Vec<String> = keys.iter().map(|k| format!(" {} ", k.replace(' ', "  "))).collect();
-        let ac = AhoCorasickBuilder::new().match_kind(MatchKind::LeftmostLongest).build(&padded).expect("actor automaton builds");
+        let ac_thread =
+            std::thread::spawn(move || AhoCorasickBuilder::new().match_kind(MatchKind::LeftmostLongest).build(&padded).expect("actor automaton builds"));
         let mut compiled = Vec::with_capacity(b.verbs.len());
         let mut verb_index: FxHashMap<String, AnchorIndex> = FxHashMap::default();
         let mut part_cache: HashMap<String, String> = HashMap::new();
@@ -389,6 +396,7 @@ impl Lexicon {
             let strict_target = p.origin.starts_with("builtin:");
             compiled.push(Compiled { pattern: pi, before, anchor, after, weight, participles, verbal, required, strict_target });
         }
+        let ac = ac_thread.join().expect("actor automaton thread does not panic");
         let places = b.places.into_iter().map(|(p, c)| (crate::text::phrase_key(&p), c)).collect();
         let discards = b.discards.iter().map(|d| crate::text::phrase_key(d)).filter(|d| !d.is_empty()).collect();
         Lexicon { actors, actor_keys: keys, case_sensitive, ac, verbs: b.verbs, compiled, verb_index, places, discards, problems: b.problems, morph: b.morph }
