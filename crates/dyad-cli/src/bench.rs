@@ -50,6 +50,24 @@ fn best<T>(repeat: usize, mut f: impl FnMut() -> T) -> (f64, T) {
     (best, last.expect("at least one run"))
 }
 
+/// Runs `f` over every body sentence of every article (with the article's
+/// running context) and sums what it returns: one stage of the pipeline.
+fn sentence_pass(docs: &[Article], mut f: impl FnMut(&Sentence, &mut DocContext) -> usize) -> usize {
+    let mut n = 0usize;
+    for d in docs {
+        let l = d.layout();
+        let lower = d.text.to_ascii_lowercase();
+        let mut ctx = DocContext::new(time::reference_date(d.publication_date(&l), None));
+        for &(s, e) in &l.body {
+            for sp in text::sentences(&d.text, s, e) {
+                let s = Sentence::new(&d.text, &lower, sp);
+                n += f(&s, &mut ctx);
+            }
+        }
+    }
+    n
+}
+
 pub fn run(a: BenchArgs) -> Result<()> {
     let t_load = Instant::now();
     let coder = a.lex.coder()?;
@@ -62,52 +80,18 @@ pub fn run(a: BenchArgs) -> Result<()> {
     let lex = coder.lexicon();
     // Stage 1: layout, sentences, tokens.
     let (split_secs, n_sent) = best(a.repeat, || {
-        let mut n = 0usize;
-        for d in &docs {
-            let l = d.layout();
-            let lower = d.text.to_ascii_lowercase();
-            for &(s, e) in &l.body {
-                for sp in text::sentences(&d.text, s, e) {
-                    let s = Sentence::new(&d.text, &lower, sp);
-                    std::hint::black_box(&s.words);
-                    n += 1;
-                }
-            }
-        }
-        n
+        sentence_pass(&docs, |s, _| {
+            std::hint::black_box(&s.words);
+            1
+        })
     });
-    // Stage 2: + actor mentions.
-    let (actor_secs, _) = best(a.repeat, || {
-        let mut n = 0usize;
-        for d in &docs {
-            let l = d.layout();
-            let lower = d.text.to_ascii_lowercase();
-            let mut ctx = DocContext::new(time::reference_date(d.publication_date(&l), None));
-            for &(s, e) in &l.body {
-                for sp in text::sentences(&d.text, s, e) {
-                    let s = Sentence::new(&d.text, &lower, sp);
-                    n += actors::find_mentions(&s, lex, &mut ctx).len();
-                }
-            }
-        }
-        n
-    });
-    // Stage 3: + verbs and events (sentence level).
+    // Stage 2: + actor mentions. Stage 3: + verbs and events (sentence level).
+    let (actor_secs, _) = best(a.repeat, || sentence_pass(&docs, |s, ctx| actors::find_mentions(s, lex, ctx).len()));
     let (event_secs, _) = best(a.repeat, || {
-        let mut n = 0usize;
-        for d in &docs {
-            let l = d.layout();
-            let lower = d.text.to_ascii_lowercase();
-            let mut ctx = DocContext::new(time::reference_date(d.publication_date(&l), None));
-            for &(s, e) in &l.body {
-                for sp in text::sentences(&d.text, s, e) {
-                    let s = Sentence::new(&d.text, &lower, sp);
-                    let ms = actors::find_mentions(&s, lex, &mut ctx);
-                    n += events::code_sentence(&s, lex, &ms, &ctx.dyad).len();
-                }
-            }
-        }
-        n
+        sentence_pass(&docs, |s, ctx| {
+            let ms = actors::find_mentions(s, lex, ctx);
+            events::code_sentence(s, lex, &ms, &ctx.dyad).len()
+        })
     });
     // Full coder, one thread, and the output stage.
     let (full1_secs, coded) = best(a.repeat, || docs.iter().map(|d| coder.code(d)).collect::<Vec<_>>());

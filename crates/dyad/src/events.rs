@@ -493,6 +493,11 @@ fn group(s: &Sentence, ms: &[Mention], mi: usize, leftward: bool) -> Vec<usize> 
     g
 }
 
+/// Time words that may stand between a verb and its auxiliary, agent or complement.
+fn is_time_word(w: &str) -> bool {
+    matches!(w, "on" | "today" | "yesterday" | "tomorrow" | "monday" | "tuesday" | "wednesday" | "thursday" | "friday" | "saturday" | "sunday")
+}
+
 fn is_number(w: &str) -> bool {
     w.bytes().any(|b| b.is_ascii_digit()) && w.bytes().all(|b| b.is_ascii_digit() || b == b',' || b == b'.')
 }
@@ -514,15 +519,7 @@ fn subject(s: &Sentence, ms: &[Mention], start: usize, floor: usize) -> Option<u
         if (m.end..start).any(|t| is_boundary(s.words[t])) {
             continue;
         }
-        // Skip determiners, numbers and "hundreds of" to the word that governs the mention.
-        let mut q = m.start;
-        while q > 0 && (DETERMINERS.contains(&s.words[q - 1]) || is_number(s.words[q - 1])) {
-            q -= 1;
-        }
-        if q > 1 && s.words[q - 1] == "of" && DETERMINERS.contains(&s.words[q - 2]) {
-            q -= 2;
-        }
-        let prev = if q > 0 { s.words[q - 1] } else { "" };
+        let prev = governing_word(s, m.start);
         if PREPOSITIONS.contains(&prev) {
             continue;
         }
@@ -580,27 +577,7 @@ fn modality(s: &Sentence, start: usize, floor: usize) -> (bool, Option<String>, 
             intent.get_or_insert_with(|| w.to_string());
         } else if INTENT.contains(&w) {
             intent.get_or_insert_with(|| w.to_string());
-        } else if ADVERBS.contains(&w)
-            || w.ends_with("ly")
-            || BE.contains(&w)
-            || matches!(
-                w,
-                "do" | "does"
-                    | "did"
-                    | "n't"
-                    | "on"
-                    | "today"
-                    | "yesterday"
-                    | "tomorrow"
-                    | "monday"
-                    | "tuesday"
-                    | "wednesday"
-                    | "thursday"
-                    | "friday"
-                    | "saturday"
-                    | "sunday"
-            )
-        {
+        } else if ADVERBS.contains(&w) || w.ends_with("ly") || BE.contains(&w) || matches!(w, "do" | "does" | "did" | "n't") || is_time_word(w) {
             continue;
         } else {
             break;
@@ -695,12 +672,9 @@ pub fn code_sentence(s: &Sentence, lex: &Lexicon, ms: &[Mention], dyad: &[Actor]
             found
         };
         // The agent: "by X", possibly after a time word ("released yesterday by Putin").
-        let by_at = (vm.end..(vm.end + 4).min(s.words.len())).find(|&t| s.words[t] == "by").filter(|&t| {
-            (vm.end..t).all(|u| {
-                matches!(s.words[u], "today" | "yesterday" | "on" | "monday" | "tuesday" | "wednesday" | "thursday" | "friday" | "saturday" | "sunday")
-                    || s.words[u].ends_with("ly")
-            })
-        });
+        let by_at = (vm.end..(vm.end + 4).min(s.words.len()))
+            .find(|&t| s.words[t] == "by")
+            .filter(|&t| (vm.end..t).all(|u| is_time_word(s.words[u]) || s.words[u].ends_with("ly")));
         // Objects may lie beyond a complement verb that was folded into this one.
         let next_start = vms.iter().enumerate().skip(vi + 1).find(|(k, _)| !skip[*k]).map(|(_, v)| v.start).unwrap_or(s.words.len());
         let (mut sources, mut targets): (Vec<usize>, Vec<usize>);
@@ -958,11 +932,24 @@ fn reduced_relative(s: &Sentence, ms: &[Mention], vm: &VerbMatch, lex: &Lexicon)
         return false;
     }
     let Some(m) = ms.iter().find(|m| m.end == vm.start && !m.absorbed) else { return false };
-    let mut q = m.start;
+    PREPOSITIONS.contains(&governing_word(s, m.start))
+}
+
+/// The word that governs a mention starting at `start`, past determiners,
+/// numbers and quantities ("for two Brazilian men" -> "for", "hundreds of UN troops" -> before "hundreds").
+fn governing_word<'a>(s: &'a Sentence, start: usize) -> &'a str {
+    let mut q = start;
     while q > 0 && (DETERMINERS.contains(&s.words[q - 1]) || is_number(s.words[q - 1])) {
         q -= 1;
     }
-    q > 0 && PREPOSITIONS.contains(&s.words[q - 1])
+    if q > 1 && s.words[q - 1] == "of" && DETERMINERS.contains(&s.words[q - 2]) {
+        q -= 2;
+    }
+    if q > 0 {
+        s.words[q - 1]
+    } else {
+        ""
+    }
 }
 
 /// A frame pattern: a 03 code whose words end in "to" ("agree to", "pledge to").
@@ -980,30 +967,9 @@ fn infinitive_complement(s: &Sentence, ms: &[Mention], a: &VerbMatch, b: &VerbMa
     }
     (a.end..b.start).all(|t| {
         let w = s.words[t];
-        matches!(
-            w,
-            "to" | "the"
-                | "a"
-                | "an"
-                | "and"
-                | "its"
-                | "their"
-                | "both"
-                | "also"
-                | "further"
-                | "jointly"
-                | "not"
-                | "on"
-                | "today"
-                | "yesterday"
-                | "monday"
-                | "tuesday"
-                | "wednesday"
-                | "thursday"
-                | "friday"
-                | "saturday"
-                | "sunday"
-        ) || w.ends_with("ly")
+        matches!(w, "to" | "the" | "a" | "an" | "and" | "its" | "their" | "both" | "also" | "further" | "jointly" | "not")
+            || is_time_word(w)
+            || w.ends_with("ly")
             || ms.iter().any(|m| m.start <= t && t < m.end)
             || (matches!(w, "in" | "at") && s.toks.get(t + 1).is_some_and(|x| x.capitalized))
             || (t > a.end && s.toks[t].capitalized && matches!(s.words[t - 1], "in" | "at"))
