@@ -77,6 +77,8 @@ pub struct Totals {
 const BATCH: usize = 512;
 
 pub fn run(a: CodeArgs) -> Result<()> {
+    // Reading starts before the lexicon is built: the two overlap.
+    let batches = spawn_reader(&a.inputs);
     let coder = a.lex.coder()?;
     let out: Box<dyn Write> = match &a.output {
         Some(p) => Box::new(std::io::BufWriter::new(std::fs::File::create(p).with_context(|| format!("cannot create {}", p.display()))?)),
@@ -89,7 +91,7 @@ pub fn run(a: CodeArgs) -> Result<()> {
         Some(p) => Some(dyad_store::Store::open(p).with_context(|| format!("cannot open store {}", p.display()))?),
         None => None,
     };
-    let totals = code_stream(&coder, &a.inputs, a.threads, show_bar, a.quiet, |article, coded| {
+    let totals = code_stream(&coder, &a.inputs, batches, a.threads, show_bar, a.quiet, |article, coded| {
         for e in &coded.events {
             writer.write(e)?;
         }
@@ -108,12 +110,47 @@ pub fn run(a: CodeArgs) -> Result<()> {
     Ok(())
 }
 
+/// Batches of articles (and the errors met while reading them) from the reader thread.
+pub type Batches = (std::sync::mpsc::Receiver<(Vec<Article>, Vec<InputError>)>, std::thread::JoinHandle<()>);
+
+/// Starts reading the inputs on a thread of its own: it parses the next batch
+/// while the pool codes the current one (and the first batches while the
+/// lexicon is still being built). The bounded channel keeps memory flat
+/// whatever the input size.
+pub fn spawn_reader(inputs: &[PathBuf]) -> Batches {
+    let (tx, rx) = std::sync::mpsc::sync_channel::<(Vec<Article>, Vec<InputError>)>(2);
+    let owned_inputs = inputs.to_vec();
+    let handle = std::thread::spawn(move || {
+        let mut reader = article::read_all(&owned_inputs);
+        loop {
+            let mut batch = Vec::with_capacity(BATCH);
+            let mut errors = Vec::new();
+            let mut done = false;
+            while batch.len() < BATCH {
+                match reader.next() {
+                    Some(Ok(a)) => batch.push(a),
+                    Some(Err(e)) => errors.push(e),
+                    None => {
+                        done = true;
+                        break;
+                    }
+                }
+            }
+            if tx.send((batch, errors)).is_err() || done {
+                break;
+            }
+        }
+    });
+    (rx, handle)
+}
+
 /// Reads the inputs in batches, codes each batch in parallel and hands the
 /// results to `sink` in input order. Errors in single records are reported
 /// on stderr and counted; they never stop the run.
 pub fn code_stream(
     coder: &Coder,
     inputs: &[PathBuf],
+    batches: Batches,
     threads: Option<usize>,
     show_bar: bool,
     quiet: bool,
@@ -135,31 +172,6 @@ pub fn code_stream(
     };
     let started = Instant::now();
     let mut totals = Totals::default();
-    // A reader thread reads and parses the next batch while the pool codes this
-    // one; the bounded channel keeps memory flat whatever the input size.
-    let (tx, rx) = std::sync::mpsc::sync_channel::<(Vec<Article>, Vec<InputError>)>(2);
-    let owned_inputs = inputs.to_vec();
-    let reader_thread = std::thread::spawn(move || {
-        let mut reader = article::read_all(&owned_inputs);
-        loop {
-            let mut batch = Vec::with_capacity(BATCH);
-            let mut errors = Vec::new();
-            let mut done = false;
-            while batch.len() < BATCH {
-                match reader.next() {
-                    Some(Ok(a)) => batch.push(a),
-                    Some(Err(e)) => errors.push(e),
-                    None => {
-                        done = true;
-                        break;
-                    }
-                }
-            }
-            if tx.send((batch, errors)).is_err() || done {
-                break;
-            }
-        }
-    });
     let report = |e: &InputError, totals: &mut Totals| {
         if e.warning {
             totals.warnings += 1;
@@ -169,6 +181,7 @@ pub fn code_stream(
             eprintln!("error: {e} (skipped)");
         }
     };
+    let (rx, reader_thread) = batches;
     for (batch, errors) in rx.iter() {
         for e in &errors {
             let print = |t: &mut Totals| report(e, t);
