@@ -495,7 +495,7 @@ fn group(s: &Sentence, ms: &[Mention], mi: usize, leftward: bool) -> Vec<usize> 
 
 /// Time words that may stand between a verb and its auxiliary, agent or complement.
 fn is_time_word(w: &str) -> bool {
-    matches!(w, "on" | "today" | "yesterday" | "tomorrow" | "monday" | "tuesday" | "wednesday" | "thursday" | "friday" | "saturday" | "sunday")
+    matches!(w, "on" | "today" | "yesterday" | "tomorrow") || crate::time::weekday(w).is_some()
 }
 
 fn is_number(w: &str) -> bool {

@@ -96,7 +96,8 @@ const WEEKDAYS: &[(&str, Weekday)] = &[
     ("sunday", Weekday::Sunday),
 ];
 
-fn weekday(w: &str) -> Option<Weekday> {
+/// The weekday a folded word names, if any.
+pub(crate) fn weekday(w: &str) -> Option<Weekday> {
     WEEKDAYS.iter().find(|(n, _)| *n == w).map(|&(_, d)| d)
 }
 
