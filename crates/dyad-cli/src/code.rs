@@ -2,7 +2,7 @@
 
 use anyhow::{Context, Result};
 use clap::{Args, ValueEnum};
-use dyad::article::{self, Article, InputError};
+use dyad::article::{self, Article, InputError, RawRecord};
 use dyad::output::{Format, Writer};
 use dyad::{Coded, Coder};
 use indicatif::{ProgressBar, ProgressStyle};
@@ -110,33 +110,23 @@ pub fn run(a: CodeArgs) -> Result<()> {
     Ok(())
 }
 
-/// Batches of articles (and the errors met while reading them) from the reader thread.
-pub type Batches = (std::sync::mpsc::Receiver<(Vec<Article>, Vec<InputError>)>, std::thread::JoinHandle<()>);
+/// Batches of unparsed records from the reader thread.
+pub type Batches = (std::sync::mpsc::Receiver<Vec<RawRecord>>, std::thread::JoinHandle<()>);
 
-/// Starts reading the inputs on a thread of its own: it parses the next batch
-/// while the pool codes the current one (and the first batches while the
-/// lexicon is still being built). The bounded channel keeps memory flat
+/// Starts reading the inputs on a thread of its own: it splits the next batch
+/// of records while the pool parses and codes the current one (and the first
+/// batches while the lexicon is still being built). Parsing is left to the
+/// workers so that the reader's share of the work stays small and the run
+/// scales with the worker count. The bounded channel keeps memory flat
 /// whatever the input size.
 pub fn spawn_reader(inputs: &[PathBuf]) -> Batches {
-    let (tx, rx) = std::sync::mpsc::sync_channel::<(Vec<Article>, Vec<InputError>)>(2);
+    let (tx, rx) = std::sync::mpsc::sync_channel::<Vec<RawRecord>>(4);
     let owned_inputs = inputs.to_vec();
     let handle = std::thread::spawn(move || {
-        let mut reader = article::read_all(&owned_inputs);
-        loop {
-            let mut batch = Vec::with_capacity(BATCH);
-            let mut errors = Vec::new();
-            let mut done = false;
-            while batch.len() < BATCH {
-                match reader.next() {
-                    Some(Ok(a)) => batch.push(a),
-                    Some(Err(e)) => errors.push(e),
-                    None => {
-                        done = true;
-                        break;
-                    }
-                }
-            }
-            if tx.send((batch, errors)).is_err() || done {
+        let mut reader = article::read_all_raw(&owned_inputs).peekable();
+        while reader.peek().is_some() {
+            let batch: Vec<RawRecord> = reader.by_ref().take(BATCH).collect();
+            if tx.send(batch).is_err() {
                 break;
             }
         }
@@ -182,17 +172,25 @@ pub fn code_stream(
         }
     };
     let (rx, reader_thread) = batches;
-    for (batch, errors) in rx.iter() {
-        for e in &errors {
-            let print = |t: &mut Totals| report(e, t);
-            match &bar {
-                Some(b) => b.suspend(|| print(&mut totals)),
-                None => print(&mut totals),
-            }
-        }
-        let coded: Vec<Coded> =
-            if single { batch.iter().map(|a| coder.code(a)).collect() } else { pool.install(|| batch.par_iter().map(|a| coder.code(a)).collect()) };
-        for (a, c) in batch.iter().zip(&coded) {
+    let work = |r: RawRecord| r.parse().map(|a| {
+        let c = coder.code(&a);
+        (a, c)
+    });
+    for batch in rx.iter() {
+        let results: Vec<Result<(Article, Coded), InputError>> =
+            if single { batch.into_iter().map(work).collect() } else { pool.install(|| batch.into_par_iter().map(work).collect()) };
+        for r in &results {
+            let (a, c) = match r {
+                Ok(ac) => ac,
+                Err(e) => {
+                    let print = |t: &mut Totals| report(e, t);
+                    match &bar {
+                        Some(b) => b.suspend(|| print(&mut totals)),
+                        None => print(&mut totals),
+                    }
+                    continue;
+                }
+            };
             totals.articles += 1;
             totals.sentences += c.sentences;
             totals.events += c.events.len();

@@ -27,6 +27,7 @@ use crate::time::{self, Date};
 use std::fs::File;
 use std::io::{BufRead, BufReader, Read};
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
 /// A problem with one input: the file, the line (for JSON Lines) and what is wrong.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
@@ -304,11 +305,10 @@ fn open(path: &Path) -> std::io::Result<Box<dyn BufRead + Send>> {
 
 /// Streams the articles of one file. A bad record yields an error and reading goes on.
 pub struct FileReader {
-    path: PathBuf,
+    path: Arc<Path>,
     reader: Option<Box<dyn BufRead + Send>>,
     jsonl: bool,
     line: usize,
-    buf: Vec<u8>,
     done: bool,
     pending: Option<Result<Article, InputError>>,
 }
@@ -316,7 +316,7 @@ pub struct FileReader {
 impl FileReader {
     /// Opens `path` (`-` is standard input); `.gz` files are decompressed on the fly.
     pub fn open(path: &Path) -> FileReader {
-        let mut fr = FileReader { path: path.to_path_buf(), reader: None, jsonl: false, line: 0, buf: Vec::new(), done: false, pending: None };
+        let mut fr = FileReader { path: Arc::from(path), reader: None, jsonl: false, line: 0, done: false, pending: None };
         match open(path) {
             Ok(mut r) => {
                 let head = match r.fill_buf() {
@@ -358,25 +358,45 @@ impl FileReader {
     }
 }
 
-impl Iterator for FileReader {
-    type Item = Result<Article, InputError>;
+/// One input record before parsing: reading (I/O and line splitting) is cheap
+/// and sequential, parsing JSON is not, so the two are kept apart and parsing
+/// can run on the worker threads.
+#[derive(Debug)]
+pub enum RawRecord {
+    /// A JSON Lines record: its file, 1-based line and bytes.
+    Json { path: Arc<Path>, line: usize, bytes: Vec<u8> },
+    /// A record already read to the end (a text article) or an error.
+    Ready(Result<Article, InputError>),
+}
 
-    fn next(&mut self) -> Option<Self::Item> {
+impl RawRecord {
+    /// Parses the record into an article, or the error that names its file and line.
+    pub fn parse(self) -> Result<Article, InputError> {
+        match self {
+            RawRecord::Json { path, line, bytes } => parse_json_article(&bytes, &path, line),
+            RawRecord::Ready(r) => r,
+        }
+    }
+}
+
+impl FileReader {
+    /// The next record, unparsed.
+    pub fn next_raw(&mut self) -> Option<RawRecord> {
         if let Some(p) = self.pending.take() {
-            return Some(p);
+            return Some(RawRecord::Ready(p));
         }
         if self.done {
             return None;
         }
         if !self.jsonl {
             self.done = true;
-            return Some(self.text_article());
+            return Some(RawRecord::Ready(self.text_article()));
         }
         let r = self.reader.as_mut()?;
         loop {
-            self.buf.clear();
+            let mut buf = Vec::new();
             self.line += 1;
-            match r.read_until(b'\n', &mut self.buf) {
+            match r.read_until(b'\n', &mut buf) {
                 Ok(0) => {
                     self.done = true;
                     return None;
@@ -384,15 +404,22 @@ impl Iterator for FileReader {
                 Ok(_) => {}
                 Err(e) => {
                     self.done = true;
-                    return Some(Err(InputError::new(&self.path, Some(self.line), format!("cannot read: {e}"))));
+                    return Some(RawRecord::Ready(Err(InputError::new(&self.path, Some(self.line), format!("cannot read: {e}")))));
                 }
             }
-            if self.buf.iter().all(|b| b.is_ascii_whitespace()) {
+            if buf.iter().all(|b| b.is_ascii_whitespace()) {
                 continue;
             }
-            let line = self.line;
-            return Some(parse_json_article(&self.buf, &self.path, line));
+            return Some(RawRecord::Json { path: self.path.clone(), line: self.line, bytes: buf });
         }
+    }
+}
+
+impl Iterator for FileReader {
+    type Item = Result<Article, InputError>;
+
+    fn next(&mut self) -> Option<Self::Item> {
+        self.next_raw().map(RawRecord::parse)
     }
 }
 
@@ -428,8 +455,16 @@ fn parse_json_article(buf: &[u8], path: &Path, line: usize) -> Result<Article, I
 
 /// Reads every article of the inputs in order, yielding errors in place of bad records.
 pub fn read_all(inputs: &[PathBuf]) -> impl Iterator<Item = Result<Article, InputError>> {
+    read_all_raw(inputs).map(RawRecord::parse)
+}
+
+/// Like [`read_all`], but leaves parsing to the caller (see [`RawRecord`]).
+pub fn read_all_raw(inputs: &[PathBuf]) -> impl Iterator<Item = RawRecord> {
     let (files, errors) = expand_inputs(inputs);
-    errors.into_iter().map(Err).chain(files.into_iter().flat_map(|f| FileReader::open(&f)))
+    errors.into_iter().map(|e| RawRecord::Ready(Err(e))).chain(files.into_iter().flat_map(|f| {
+        let mut r = FileReader::open(&f);
+        std::iter::from_fn(move || r.next_raw())
+    }))
 }
 
 #[cfg(test)]
