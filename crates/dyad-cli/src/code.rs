@@ -76,6 +76,10 @@ pub struct Totals {
 /// Articles per parallel batch: big enough to keep cores busy, small enough to stream.
 const BATCH: usize = 512;
 
+/// Batches being coded at once: enough to keep every worker busy while the
+/// writer catches up, few enough to keep memory flat.
+const IN_FLIGHT: usize = 3;
+
 pub fn run(a: CodeArgs) -> Result<()> {
     // Reading starts before the lexicon is built: the two overlap.
     let batches = spawn_reader(&a.inputs);
@@ -172,13 +176,14 @@ pub fn code_stream(
         }
     };
     let (rx, reader_thread) = batches;
-    let work = |r: RawRecord| r.parse().map(|a| {
-        let c = coder.code(&a);
-        (a, c)
-    });
-    for batch in rx.iter() {
-        let results: Vec<Result<(Article, Coded), InputError>> =
-            if single { batch.into_iter().map(work).collect() } else { pool.install(|| batch.into_par_iter().map(work).collect()) };
+    let work = |r: RawRecord| {
+        r.parse().map(|a| {
+            let c = coder.code(&a);
+            (a, c)
+        })
+    };
+    type Results = Vec<Result<(Article, Coded), InputError>>;
+    let mut consume = |results: Results| -> Result<()> {
         for r in &results {
             let (a, c) = match r {
                 Ok(ac) => ac,
@@ -218,6 +223,35 @@ pub fn code_stream(
                 totals.errors
             ));
         }
+        Ok(())
+    };
+    if single {
+        for batch in rx.iter() {
+            consume(batch.into_iter().map(work).collect())?;
+        }
+    } else {
+        // Batches are coded as jobs in the pool while this thread writes the
+        // finished ones in order: the workers never wait for the writer, and a
+        // slow batch's tail overlaps the next batch.
+        pool.in_place_scope(|scope| -> Result<()> {
+            let mut inflight = std::collections::VecDeque::new();
+            for batch in rx.iter() {
+                let (tx, done) = std::sync::mpsc::sync_channel::<Results>(1);
+                let work = &work;
+                scope.spawn(move |_| {
+                    let _ = tx.send(batch.into_par_iter().map(work).collect());
+                });
+                inflight.push_back(done);
+                while inflight.len() > IN_FLIGHT {
+                    let next = inflight.pop_front().expect("a batch in flight");
+                    consume(next.recv().context("a coding job failed")?)?;
+                }
+            }
+            while let Some(next) = inflight.pop_front() {
+                consume(next.recv().context("a coding job failed")?)?;
+            }
+            Ok(())
+        })?;
     }
     reader_thread.join().map_err(|_| anyhow::anyhow!("the reader thread panicked"))?;
     if let Some(b) = &bar {

@@ -253,7 +253,7 @@ pub fn match_verbs(s: &Sentence, lex: &Lexicon, ms: &[Mention]) -> Vec<VerbMatch
         let mut best: Option<(u32, usize, VerbMatch)> = None;
         lex.candidates(&s.words[i..], &mut cands);
         for &ci in &cands {
-            let c = &lex.compiled[ci as usize];
+            let c = lex.compiled(ci as usize);
             if !c.required.iter().all(|alts| alts.iter().any(|a| present.contains(a.as_str()))) {
                 continue;
             }
@@ -611,7 +611,7 @@ pub fn code_sentence(s: &Sentence, lex: &Lexicon, ms: &[Mention], dyad: &[Actor]
         if skip[vi] || background_clause(s, vm, prev_end, lex) || reduced_relative(s, ms, vm, lex) {
             continue;
         }
-        let c = &lex.compiled[vm.compiled];
+        let c = lex.compiled(vm.compiled);
         let pat = &lex.verbs[c.pattern];
         // "X said (that) Y must ...": X demands of Y; the act Y must do is not an event itself.
         if !c.verbal && matches!(&c.anchor, PatElem::Words(w) if w.iter().any(|x| x == "must")) {
@@ -836,7 +836,7 @@ const SUBORDINATORS: &[&str] = &[
 /// relative clause, a participle phrase ("intercepting a ship"), or a reduced
 /// passive relative ("a channel disputed by X").
 fn background_clause(s: &Sentence, vm: &VerbMatch, floor: usize, lex: &Lexicon) -> bool {
-    let c = &lex.compiled[vm.compiled];
+    let c = lex.compiled(vm.compiled);
     if !c.verbal {
         return false;
     }
@@ -927,7 +927,7 @@ fn reported_obligation(s: &Sentence, ms: &[Mention], vm: &VerbMatch, pattern: us
 /// "warrants for two Brazilian men sought in ...": a participle right after the
 /// object of a preposition modifies that object; it is no finite verb.
 fn reduced_relative(s: &Sentence, ms: &[Mention], vm: &VerbMatch, lex: &Lexicon) -> bool {
-    let c = &lex.compiled[vm.compiled];
+    let c = lex.compiled(vm.compiled);
     if !c.verbal || !c.participles.iter().any(|p| p == s.words[vm.anchor]) || vm.anchor != vm.start {
         return false;
     }
@@ -954,7 +954,7 @@ fn governing_word<'a>(s: &'a Sentence, start: usize) -> &'a str {
 
 /// A frame pattern: a 03 code whose words end in "to" ("agree to", "pledge to").
 fn is_frame(lex: &Lexicon, vm: &VerbMatch) -> bool {
-    let c = &lex.compiled[vm.compiled];
+    let c = lex.compiled(vm.compiled);
     lex.verbs[c.pattern].code.starts_with("03") && matches!(c.after.last(), Some(PatElem::Words(w)) if w.iter().any(|x| x == "to"))
 }
 

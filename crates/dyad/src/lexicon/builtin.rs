@@ -148,6 +148,12 @@ fn parse_range(s: &str) -> Option<DateRange> {
 
 /// Parses `verbs.txt`: `CODE | pattern; pattern`.
 pub fn parse_verbs(text: &str, name: &str, morph: &Morphology) -> (Vec<VerbPattern>, Vec<LexProblem>) {
+    parse_verbs_from(text, name, 1, morph)
+}
+
+/// Like [`parse_verbs`] for a part of a file whose first line is line `first_line`
+/// (so that the origins of its patterns name the right lines).
+pub fn parse_verbs_from(text: &str, name: &str, first_line: usize, morph: &Morphology) -> (Vec<VerbPattern>, Vec<LexProblem>) {
     let mut pats = Vec::new();
     let mut problems = Vec::new();
     // Thousands of patterns share a few hundred lemmas: inflect each once.
@@ -157,7 +163,7 @@ pub fn parse_verbs(text: &str, name: &str, morph: &Morphology) -> (Vec<VerbPatte
         if line.is_empty() {
             continue;
         }
-        let origin = format!("{name}:{}", n + 1);
+        let origin = format!("{name}:{}", n + first_line);
         let Some((code, rest)) = line.split_once('|') else {
             problems.push(LexProblem { origin, message: format!("expected `CODE | patterns`, got `{line}`") });
             continue;

@@ -180,12 +180,20 @@ impl LexiconBuilder {
     /// A builder holding dyad's built-in lexicon.
     pub fn with_builtin() -> Self {
         let mut b = Self::new();
-        // The two files are independent: read them side by side (start-up time is
-        // the time to the first event).
+        // The files are independent, and so are the lines of the verb file: the
+        // actors and each half of the verbs are read side by side (start-up time
+        // is the time to the first event).
+        let text = builtin::VERBS;
+        let cut = memchr::memchr(b'\n', &text.as_bytes()[text.len() / 2..]).map_or(text.len(), |i| text.len() / 2 + i + 1);
+        let second_line = 1 + text[..cut].bytes().filter(|&c| c == b'\n').count();
         let (af, (verbs, probs)) = std::thread::scope(|sc| {
             let actors = sc.spawn(|| builtin::parse_actors(builtin::ACTORS, "builtin:actors.txt"));
-            let verbs = builtin::parse_verbs(builtin::VERBS, "builtin:verbs.txt", &b.morph);
-            (actors.join().expect("actor lexicon parser does not panic"), verbs)
+            let second = sc.spawn(|| builtin::parse_verbs_from(&text[cut..], "builtin:verbs.txt", second_line, &b.morph));
+            let mut first = builtin::parse_verbs_from(&text[..cut], "builtin:verbs.txt", 1, &b.morph);
+            let (v2, p2) = second.join().expect("verb lexicon parser does not panic");
+            first.0.extend(v2);
+            first.1.extend(p2);
+            (actors.join().expect("actor lexicon parser does not panic"), first)
         });
         b.actors.extend(af.actors);
         b.places.extend(af.places);
@@ -299,8 +307,8 @@ pub struct Lexicon {
     ac: AhoCorasick,
     /// All verb patterns.
     pub verbs: Vec<VerbPattern>,
-    /// Compiled patterns.
-    pub compiled: Vec<Compiled>,
+    /// Compiled patterns, same order as `verbs`, each filled on first use.
+    compiled: Vec<std::sync::OnceLock<Compiled>>,
     verb_index: FxHashMap<String, AnchorIndex>,
     /// Place name key -> ISO3.
     pub places: HashMap<String, String>,
@@ -352,24 +360,18 @@ impl Lexicon {
         let padded: Vec<String> = keys.iter().map(|k| format!(" {} ", k.replace(' ', "  "))).collect();
         let ac_thread =
             std::thread::spawn(move || AhoCorasickBuilder::new().match_kind(MatchKind::LeftmostLongest).build(&padded).expect("actor automaton builds"));
-        let mut compiled = Vec::with_capacity(b.verbs.len());
+        // Patterns are indexed now and compiled on first use: most are never
+        // met in a given corpus, and start-up time is the time to the first event.
         let mut verb_index: FxHashMap<String, AnchorIndex> = FxHashMap::default();
-        let mut part_cache: HashMap<String, String> = HashMap::new();
-        for (pi, p) in b.verbs.iter().enumerate() {
-            let anchor_at = p.elems.iter().position(|e| matches!(e, PatElem::Verb(_))).or_else(|| p.elems.iter().position(|e| matches!(e, PatElem::Words(_))));
-            let Some(ai) = anchor_at else { continue };
-            let anchor = p.elems[ai].clone();
-            let mut before: Vec<PatElem> = p.elems[..ai].to_vec();
-            before.reverse();
-            let after = p.elems[ai + 1..].to_vec();
-            let weight = p.elems.iter().filter(|e| matches!(e, PatElem::Words(_) | PatElem::Verb(_))).count() as u32;
-            let (forms, verbal) = match &anchor {
-                PatElem::Verb(f) => (f.clone(), true),
-                PatElem::Words(w) => (w.clone(), false),
+        verb_index.reserve(b.verbs.len());
+        for (ci, p) in b.verbs.iter().enumerate() {
+            let Some(ai) = anchor_position(&p.elems) else { continue };
+            let ci = ci as u32;
+            let forms = match &p.elems[ai] {
+                PatElem::Verb(f) | PatElem::Words(f) => f,
                 _ => continue,
             };
-            let participles = if verbal { participles_of(&forms, &b.morph, &mut part_cache) } else { vec![] };
-            let ci = compiled.len() as u32;
+            let after = &p.elems[ai + 1..];
             // Second level: the word right after the anchor, when the pattern fixes it.
             let next: Option<&Vec<String>> = match after.first() {
                 Some(PatElem::Words(w)) => Some(w),
@@ -377,29 +379,38 @@ impl Lexicon {
             };
             let later: Option<&Vec<String>> = after.iter().find_map(|e| if let PatElem::Words(w) = e { Some(w) } else { None });
             for f in forms {
-                let slot = verb_index.entry(f).or_default();
-                match (next, later) {
-                    (Some(ws), _) => {
-                        for w in ws {
-                            slot.by_next.entry(w.clone()).or_default().push(ci);
+                let slot = match verb_index.get_mut(f.as_str()) {
+                    Some(slot) => slot,
+                    None => verb_index.entry(f.clone()).or_default(),
+                };
+                let (table, words) = match (next, later) {
+                    (Some(ws), _) => (&mut slot.by_next, ws),
+                    (None, Some(ws)) => (&mut slot.by_later, ws),
+                    (None, None) => {
+                        slot.any.push(ci);
+                        continue;
+                    }
+                };
+                for w in words {
+                    match table.get_mut(w.as_str()) {
+                        Some(v) => v.push(ci),
+                        None => {
+                            table.insert(w.clone(), vec![ci]);
                         }
                     }
-                    (None, Some(ws)) => {
-                        for w in ws {
-                            slot.by_later.entry(w.clone()).or_default().push(ci);
-                        }
-                    }
-                    (None, None) => slot.any.push(ci),
                 }
             }
-            let required = before.iter().chain(after.iter()).filter_map(|e| if let PatElem::Words(w) = e { Some(w.clone()) } else { None }).collect();
-            let strict_target = p.origin.starts_with("builtin:");
-            compiled.push(Compiled { pattern: pi, before, anchor, after, weight, participles, verbal, required, strict_target });
         }
         let ac = ac_thread.join().expect("actor automaton thread does not panic");
         let places = b.places.into_iter().map(|(p, c)| (crate::text::phrase_key(&p), c)).collect();
         let discards = b.discards.iter().map(|d| crate::text::phrase_key(d)).filter(|d| !d.is_empty()).collect();
+        let compiled = (0..b.verbs.len()).map(|_| std::sync::OnceLock::new()).collect();
         Lexicon { actors, actor_keys: keys, case_sensitive, ac, verbs: b.verbs, compiled, verb_index, places, discards, problems: b.problems, morph: b.morph }
+    }
+
+    /// Pattern `ci` prepared for matching (compiled the first time it is asked for).
+    pub fn compiled(&self, ci: usize) -> &Compiled {
+        self.compiled[ci].get_or_init(|| compile_pattern(ci, &self.verbs[ci], &self.morph))
     }
 
     /// Whether some pattern is anchored on the folded word `w` (a verb form of the lexicon).
@@ -446,14 +457,37 @@ fn same_file(a: &str, b: &str) -> bool {
     a.rsplit_once(':').map(|x| x.0) == b.rsplit_once(':').map(|x| x.0)
 }
 
+/// Where a pattern's anchor stands: its verb, or else its first word.
+fn anchor_position(elems: &[PatElem]) -> Option<usize> {
+    elems.iter().position(|e| matches!(e, PatElem::Verb(_))).or_else(|| elems.iter().position(|e| matches!(e, PatElem::Words(_))))
+}
+
+/// Prepares pattern `pi` for matching (see [`anchor_position`]).
+fn compile_pattern(pi: usize, p: &VerbPattern, morph: &Morphology) -> Compiled {
+    let ai = anchor_position(&p.elems).unwrap_or(0);
+    let anchor = p.elems.get(ai).cloned().unwrap_or(PatElem::Gap(0));
+    let verbal = matches!(anchor, PatElem::Verb(_));
+    let participles = match &anchor {
+        PatElem::Verb(f) => participles_of(f, morph),
+        _ => vec![],
+    };
+    let mut before: Vec<PatElem> = p.elems[..ai.min(p.elems.len())].to_vec();
+    before.reverse();
+    let after = p.elems.get(ai + 1..).map(<[PatElem]>::to_vec).unwrap_or_default();
+    let weight = p.elems.iter().filter(|e| matches!(e, PatElem::Words(_) | PatElem::Verb(_))).count() as u32;
+    let required = before.iter().chain(after.iter()).filter_map(|e| if let PatElem::Words(w) = e { Some(w.clone()) } else { None }).collect();
+    let strict_target = p.origin.starts_with("builtin:");
+    Compiled { pattern: pi, before, anchor, after, weight, participles, verbal, required, strict_target }
+}
+
 /// Past participles among a verb's forms: a form that the morphology gives
 /// as the participle of some lemma among the forms.
-fn participles_of(forms: &[String], morph: &Morphology, cache: &mut HashMap<String, String>) -> Vec<String> {
+fn participles_of(forms: &[String], morph: &Morphology) -> Vec<String> {
     let mut out = Vec::new();
     for f in forms {
-        let pp = cache.entry(f.clone()).or_insert_with(|| morph.inflect(f).participle);
-        if forms.contains(pp) && !out.contains(pp) {
-            out.push(pp.clone());
+        let pp = morph.inflect(f).participle;
+        if forms.contains(&pp) && !out.contains(&pp) {
+            out.push(pp);
         }
     }
     out
@@ -462,6 +496,26 @@ fn participles_of(forms: &[String], morph: &Morphology, cache: &mut HashMap<Stri
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn verb_file_read_in_halves_is_the_file_read_whole() {
+        let b = LexiconBuilder::with_builtin();
+        let (whole, _) = builtin::parse_verbs(builtin::VERBS, "builtin:verbs.txt", b.morphology());
+        assert_eq!(b.verbs.len(), whole.len());
+        assert!(b.verbs.iter().zip(&whole).all(|(a, w)| a.origin == w.origin && a.text == w.text && a.code == w.code));
+    }
+
+    #[test]
+    fn patterns_compile_on_first_use() {
+        let lex = Lexicon::builtin();
+        let met = lex.compiled.iter().filter(|c| c.get().is_some()).count();
+        assert_eq!(met, 0, "nothing compiled before use");
+        let i = lex.verbs.iter().position(|p| p.elems.iter().any(|e| matches!(e, PatElem::Verb(_)))).unwrap();
+        let c = lex.compiled(i);
+        assert_eq!(c.pattern, i);
+        assert!(c.verbal);
+        assert!(std::ptr::eq(c, lex.compiled(i)), "compiled once");
+    }
 
     #[test]
     fn terms_of_office_merge_and_dictionaries_override() {
