@@ -8,7 +8,7 @@
 //! reciprocal actors handled on top.
 
 use crate::actors::{Actor, Mention, Sentence, SPEECH};
-use crate::lexicon::{Compiled, Lexicon, PatElem};
+use crate::lexicon::{ActorCode, Compiled, Lexicon, PatElem};
 use crate::ontology;
 
 /// A verb pattern found in a sentence.
@@ -216,6 +216,10 @@ const ADVERBS: &[&str] = &[
 const RECIPROCAL_ROOTS: &[&str] = &["03", "04", "05", "06"];
 /// Roots coded without a target when the sentence names none.
 const TARGETLESS_ROOTS: &[&str] = &["14", "15"];
+
+/// Roots whose acts, when no recipient is named, fall on the state where the
+/// clause places them ("lifted a curfew in <province>", "imposed a curfew in <city>").
+const PLACE_TARGET_ROOTS: &[&str] = &["01", "02", "03", "04", "05", "06", "07", "08", "09", "10", "11", "12", "13", "16", "17", "18", "19", "20"];
 const CLAUSE_BREAKS: &[&str] = &[";", ":", "--", "but", "while", "whereas", "although", "though", "because", "since", "\""];
 
 /// Finds the best verb pattern matches in a sentence, left to right, without overlaps.
@@ -772,6 +776,7 @@ pub fn code_sentence(s: &Sentence, lex: &Lexicon, ms: &[Mention], dyad: &[Actor]
             });
         };
         if targets.is_empty() {
+            let mut placed = Vec::new();
             let src_actors: Vec<(&Actor, &Mention)> = sources.iter().flat_map(|&m| ms[m].actors.iter().map(move |a| (a, &ms[m]))).collect();
             if src_actors.len() >= 2 && RECIPROCAL_ROOTS.contains(&root.as_str()) {
                 let mut n2 = notes.clone();
@@ -808,8 +813,33 @@ pub fn code_sentence(s: &Sentence, lex: &Lexicon, ms: &[Mention], dyad: &[Actor]
                     push(a, am, Some((&p.actors[0], p.start, p.end)), &n2);
                 } else if TARGETLESS_ROOTS.contains(&root.as_str()) {
                     push(a, am, None, &notes);
+                } else if a.code.country.as_ref().is_some_and(|c| PLACE_TARGET_ROOTS.contains(&root.as_str()) && c.len() == 3 && !c.starts_with("IGO")) {
+                    // No recipient named: the act falls on the state of a place named
+                    // after the verb in the clause; with no such place there is no event.
+                    let place = ms.iter().find(|m| {
+                        m.place
+                            && m.start >= vm.end
+                            && m.start < next_start
+                            && m.actors.len() == 1
+                            && m.actors[0].code.country.as_deref().is_some_and(|c| !ontology::is_region(c))
+                    });
+                    let Some(p) = place else { continue };
+                    let mut n2 = notes.clone();
+                    n2.push(format!("no recipient named: the place `{}`", s.slice(p.start, p.end)));
+                    let t =
+                        Actor { code: ActorCode { country: p.actors[0].code.country.clone(), sectors: vec![] }, name: None, rule: p.actors[0].rule.clone() };
+                    let (ts, te) = (p.start, p.end);
+                    placed.push(SentenceEvent {
+                        source: ((*a).clone(), am.start, am.end),
+                        target: Some((t, ts, te)),
+                        code: code.clone(),
+                        verb,
+                        pattern: c.pattern,
+                        notes: n2,
+                    });
                 }
             }
+            out.extend(placed);
             continue;
         }
         for &sm in &sources {
@@ -932,7 +962,11 @@ fn reduced_relative(s: &Sentence, ms: &[Mention], vm: &VerbMatch, lex: &Lexicon)
         return false;
     }
     let Some(m) = ms.iter().find(|m| m.end == vm.start && !m.absorbed) else { return false };
-    PREPOSITIONS.contains(&governing_word(s, m.start))
+    let gov = governing_word(s, m.start);
+    // "for two Brazilian men detained in ...", "release a journalist detained in ...";
+    // but "said Peruvian police detained ..." is a clause of its own, and "the
+    // visiting leader praised ..." has an adjective, not a verb, before its subject.
+    PREPOSITIONS.contains(&gov) || (lex.is_anchor(gov) && !SPEECH.contains(&gov) && gov != "that" && !gov.ends_with("ing"))
 }
 
 /// The word that governs a mention starting at `start`, past determiners,

@@ -95,6 +95,18 @@ pub const PLOVER_TYPES: [&str; 16] = [
     "THREATEN",
 ];
 
+/// CAMEO's regional actor codes ("Middle East", "West Africa", "Western
+/// countries"): actors, but not states, so never a country an act falls on.
+pub const REGION_CODES: &[&str] = &[
+    "LAM", "SAM", "NMR", "CRB", "MEA", "PGS", "AFR", "NAF", "WAF", "EAF", "SAF", "CFR", "ASA", "CAS", "SAS", "SEA", "EUR", "EEU", "CEU", "WEU", "SCN", "BLK",
+    "CAU", "WST",
+];
+
+/// Whether `code` (its first three letters) is a CAMEO region rather than a state.
+pub fn is_region(code: &str) -> bool {
+    code.get(..3).is_some_and(|c| REGION_CODES.contains(&c))
+}
+
 /// Looks up a CAMEO code (exact string, leading zeros included: `"041"`,
 /// not `"41"`). `None` for anything that is not a CAMEO event code.
 pub fn cameo(code: &str) -> Option<&'static CameoCode> {
