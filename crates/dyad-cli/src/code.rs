@@ -172,10 +172,12 @@ pub fn code_stream(
         }
     };
     let (rx, reader_thread) = batches;
-    let work = |r: RawRecord| r.parse().map(|a| {
-        let c = coder.code(&a);
-        (a, c)
-    });
+    let work = |r: RawRecord| {
+        r.parse().map(|a| {
+            let c = coder.code(&a);
+            (a, c)
+        })
+    };
     for batch in rx.iter() {
         let results: Vec<Result<(Article, Coded), InputError>> =
             if single { batch.into_iter().map(work).collect() } else { pool.install(|| batch.into_par_iter().map(work).collect()) };

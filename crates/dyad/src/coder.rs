@@ -117,12 +117,16 @@ impl Coder {
                     coded.events[k].mentions += 1;
                     continue;
                 }
-                let Some(cc) = ontology::cameo(&ev.code) else {
-                    coded.warnings.push(format!("{}: pattern {} has unknown CAMEO code {}", article.id, self.lex.verbs[ev.pattern].origin, ev.code));
-                    continue;
-                };
-                let pl = ontology::plover(&ev.code);
+                // A loaded dictionary may use codes of its own beyond CAMEO's table (PETRARCH's
+                // validation codes, local extensions): they are written as given, unlabelled.
+                // The built-in lexicon uses only CAMEO codes, so an unknown one there is a bug.
+                let cc = ontology::cameo(&ev.code);
                 let pat = &self.lex.verbs[ev.pattern];
+                if cc.is_none() && (pat.origin.starts_with("builtin:") || !is_numeric_code(&ev.code)) {
+                    coded.warnings.push(format!("{}: pattern {} has unknown CAMEO code {}", article.id, pat.origin, ev.code));
+                    continue;
+                }
+                let pl = ontology::plover(&ev.code);
                 let n = coded.events.len();
                 index.insert(key, n);
                 coded.events.push(EventRecord {
@@ -135,8 +139,8 @@ impl Coder {
                     target: tgt,
                     cameo: ev.code.clone(),
                     cameo_root: ontology::root(&ev.code).to_string(),
-                    cameo_label: cc.label.to_string(),
-                    goldstein: cc.goldstein,
+                    cameo_label: cc.map_or_else(String::new, |c| c.label.to_string()),
+                    goldstein: cc.map_or(0.0, |c| c.goldstein),
                     quad_class: ontology::quad_class(&ev.code),
                     plover: PloverRecord {
                         event: pl.as_ref().map(|p| p.event.to_string()).unwrap_or_default(),
@@ -171,6 +175,11 @@ impl Coder {
                 .any(|(i, _)| (i == 0 || joined.as_bytes()[i - 1] == b' ') && (i + d.len() == joined.len() || joined.as_bytes()[i + d.len()] == b' '))
         })
     }
+}
+
+/// A code of three or four digits, as the event schema allows.
+fn is_numeric_code(code: &str) -> bool {
+    (3..=4).contains(&code.len()) && code.bytes().all(|b| b.is_ascii_digit())
 }
 
 fn actor_record(s: &Sentence, a: &Actor, start: usize, end: usize) -> ActorRecord {

@@ -157,3 +157,27 @@ fn files_and_folders_load_from_disk() {
     assert!(matches!(err, DictError::Io { .. }), "{err}");
     std::fs::remove_dir_all(&dir).unwrap();
 }
+
+/// Invented countries for the coding tests below.
+const MINI_ACTORS: &str = "FREEDONIA [FRE]\nSYLVANIA [SYL]\nOSTERLICH [OST]\n";
+
+/// Codes `text` with only the invented actors and `verbs` (a PETRARCH-2 verb file).
+fn code_with(verbs: &str, text: &str) -> Vec<String> {
+    let mut d = Dictionaries::default();
+    load_text(Path::new("mini.actors.txt"), DictKind::Actors, MINI_ACTORS, &mut d);
+    load_text(Path::new("mini.verbs.txt"), DictKind::Verbs, verbs, &mut d);
+    assert!(d.problems.is_empty(), "{:?}", d.problems);
+    let mut b = crate::lexicon::LexiconBuilder::new();
+    b.add_dictionaries(d);
+    let coder = crate::coder::Coder::new(b.build());
+    let a = crate::article::Article { id: "t".into(), date: Some("2031-05-07".into()), text: text.into(), ..Default::default() };
+    coder.code(&a).events.iter().map(|e| format!("{} {} {}", e.source.code, e.target.as_ref().map(|t| t.code.as_str()).unwrap_or("-"), e.cameo)).collect()
+}
+
+#[test]
+fn dictionary_codes_outside_cameo_are_kept() {
+    let verbs = "--- SCOLD [111] ---\nSCOLD\n- * BRISKLY [901]\n- * RUDELY [1717]\n";
+    assert_eq!(code_with(verbs, "Freedonia scolded Sylvania briskly."), ["FRE SYL 901"]);
+    assert_eq!(code_with(verbs, "Freedonia scolded Sylvania rudely."), ["FRE SYL 1717"]);
+    assert_eq!(code_with(verbs, "Freedonia scolded Sylvania."), ["FRE SYL 111"]);
+}
