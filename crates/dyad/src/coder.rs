@@ -232,6 +232,7 @@ pub(crate) mod tests {
         let cases: &[(&str, &[&str])] = &[
             ("Freedonia attacked Sylvania.", &["FRE SYL 190"]),
             ("Freedonia did not attack Sylvania.", &[]),
+            ("Freedonia didn't attack Sylvania, and Sylvania won't attack Osterlich.", &[]),
             ("Sylvania was attacked by Freedonia.", &["FRE SYL 190"]),
             ("Freedonia and Osterlich condemned Sylvania.", &["FRE SYL 111", "OST SYL 111"]),
             ("Freedonia urged Sylvania and Osterlich to attack nobody.", &["FRE SYL 020", "FRE OST 020"]),

@@ -570,7 +570,7 @@ fn modality(s: &Sentence, start: usize, floor: usize) -> (bool, Option<String>, 
         t -= 1;
         steps += 1;
         let w = s.words[t];
-        if NEGATORS.contains(&w) {
+        if NEGATORS.contains(&w) || is_negative_contraction(w) {
             negated = true;
         } else if THREAT.contains(&w) {
             threat = true;
@@ -584,6 +584,11 @@ fn modality(s: &Sentence, start: usize, floor: usize) -> (bool, Option<String>, 
         }
     }
     (negated, intent, threat)
+}
+
+/// "didn't", "won't", "can't": the tokenizer keeps a negative contraction as one word.
+fn is_negative_contraction(w: &str) -> bool {
+    w.len() > 3 && w.ends_with("n't")
 }
 
 /// Codes the events of one sentence.
@@ -851,6 +856,7 @@ fn background_clause(s: &Sentence, vm: &VerbMatch, floor: usize, lex: &Lexicon) 
             continue;
         }
         aux = BE.contains(&w)
+            || is_negative_contraction(w)
             || matches!(
                 w,
                 "has" | "have" | "had" | "will" | "would" | "to" | "can" | "could" | "may" | "might" | "must" | "shall" | "should" | "did" | "does" | "do"

@@ -181,3 +181,14 @@ fn dictionary_codes_outside_cameo_are_kept() {
     assert_eq!(code_with(verbs, "Freedonia scolded Sylvania rudely."), ["FRE SYL 1717"]);
     assert_eq!(code_with(verbs, "Freedonia scolded Sylvania."), ["FRE SYL 111"]);
 }
+
+#[test]
+fn treebank_contractions_in_patterns_match_whole_words() {
+    let verbs = "&NEGAUX\n+DID N'T\n+WO N'T\n\n--- SCOLD [111] ---\nSCOLD\n- &NEGAUX * LOUDLY [904]\n- CA_N'T * GENTLY [905]\n";
+    assert_eq!(code_with(verbs, "Freedonia didn't scold Sylvania loudly."), ["FRE SYL 904"]);
+    assert_eq!(code_with(verbs, "Freedonia won't scold Sylvania loudly."), ["FRE SYL 904"]);
+    assert_eq!(code_with(verbs, "Freedonia can't scold Sylvania gently."), ["FRE SYL 905"]);
+    // Outside a pattern, a negative contraction negates the verb.
+    assert_eq!(code_with(verbs, "Freedonia didn't scold Sylvania."), Vec::<String>::new());
+    assert_eq!(code_with(verbs, "Freedonia scolded Sylvania."), ["FRE SYL 111"]);
+}
