@@ -252,9 +252,15 @@ pub fn match_verbs(s: &Sentence, lex: &Lexicon, ms: &[Mention]) -> Vec<VerbMatch
         }
         let mut best: Option<(u32, usize, VerbMatch)> = None;
         lex.candidates(&s.words[i..], &mut cands);
+        // "a brief private visit to": a base form after a determiner and modifiers is a
+        // noun. Only for loaded dictionaries, whose coders (PETRARCH) code verbs alone; the
+        // built-in lexicon keeps such nominal events ("during a surprise visit to X").
         for &ci in &cands {
             let c = &lex.compiled[ci as usize];
             if !c.required.iter().all(|alts| alts.iter().any(|a| present.contains(a.as_str()))) {
+                continue;
+            }
+            if !c.strict_target && is_base_form(c, s.words[i]) && determiner_and_modifiers_before(s, i, &in_mention) {
                 continue;
             }
             let Some(vm) = try_match(s, c, ci as usize, i, &at, &ends, ms) else { continue };
@@ -310,6 +316,53 @@ fn is_noun_reading(s: &Sentence, i: usize, in_mention: &[bool]) -> bool {
         }
     }
     false
+}
+
+/// Whether one to three modifier words, led by a determiner, stand right before
+/// token `i` ("a brief private", "the new"): lowercase words outside any
+/// mention, none a plural noun (ending in -s), auxiliary, adverb or connective.
+fn determiner_and_modifiers_before(s: &Sentence, i: usize, in_mention: &[bool]) -> bool {
+    for back in 1..=4 {
+        if back > i {
+            return false;
+        }
+        let t = i - back;
+        if in_mention[t] || !s.toks[t].word || s.toks[t].capitalized {
+            return false;
+        }
+        let x = s.words[t];
+        if back > 1 && matches!(x, "a" | "an" | "the" | "this" | "their" | "its" | "his" | "her" | "our") {
+            return true;
+        }
+        if x.ends_with('s')
+            || x.ends_with("ly")
+            || x.ends_with("n't")
+            || is_number(x)
+            || BE.contains(&x)
+            || NEGATORS.contains(&x)
+            || INTENT.contains(&x)
+            || ADVERBS.contains(&x)
+            || PREPOSITIONS.contains(&x)
+            || SUBORDINATORS.contains(&x)
+            || matches!(x, "do" | "did" | "can" | "could" | "may" | "might" | "must" | "or" | "that" | "who" | "which" | "first" | "then")
+        {
+            return false;
+        }
+    }
+    false
+}
+
+/// Whether `w` is the base form of the pattern's verb: its third person is
+/// among the forms, and it is no participle ("hit", "put" may be past tense).
+fn is_base_form(c: &Compiled, w: &str) -> bool {
+    let PatElem::Verb(forms) = &c.anchor else { return false };
+    if c.participles.iter().any(|p| p == w) {
+        return false;
+    }
+    forms.iter().any(|f| {
+        f.len() > w.len() && f.starts_with(w) && matches!(&f[w.len()..], "s" | "es")
+            || w.ends_with('y') && f.len() == w.len() + 2 && f.starts_with(&w[..w.len() - 1]) && f.ends_with("ies")
+    })
 }
 
 fn try_match(s: &Sentence, c: &Compiled, ci: usize, i: usize, at: &[Option<usize>], ends: &[Option<usize>], ms: &[Mention]) -> Option<VerbMatch> {

@@ -192,3 +192,14 @@ fn treebank_contractions_in_patterns_match_whole_words() {
     assert_eq!(code_with(verbs, "Freedonia didn't scold Sylvania."), Vec::<String>::new());
     assert_eq!(code_with(verbs, "Freedonia scolded Sylvania."), ["FRE SYL 111"]);
 }
+
+#[test]
+fn dictionary_verbs_after_determiner_and_modifiers_are_nouns() {
+    let verbs = "--- TOUR [042] ---\nTOUR\n\n--- SCOLD [111] ---\nSCOLD\n";
+    // "a brief private tour to": a noun phrase, no event.
+    assert_eq!(code_with(verbs, "Freedonia scolded Sylvania during a brief private tour to Osterlich."), ["FRE SYL 111"]);
+    // Verb readings stay: a base form after an actor, inflected forms.
+    assert_eq!(code_with(verbs, "Freedonia and Osterlich tour Sylvania."), ["FRE SYL 042", "OST SYL 042"]);
+    assert_eq!(code_with(verbs, "Freedonia tours Sylvania."), ["FRE SYL 042"]);
+    assert_eq!(code_with(verbs, "Freedonia toured Sylvania."), ["FRE SYL 042"]);
+}
