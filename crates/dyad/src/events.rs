@@ -696,6 +696,10 @@ pub fn code_sentence(s: &Sentence, lex: &Lexicon, ms: &[Mention], dyad: &[Actor]
             continue;
         }
         let root = ontology::root(&code).to_string();
+        // A loaded dictionary's coder (PETRARCH, TABARI) codes a future tense as the act
+        // itself and writes any modality it wants into its patterns; only dyad's own
+        // lexicon turns "will X" into an intent.
+        let intent = intent.filter(|f| c.strict_target || !matches!(f.as_str(), "will" | "shall" | "'ll" | "would"));
         if let Some(frame) = &intent {
             if root != "03" && root != "13" && root != "01" && root != "02" {
                 let conflict = root.as_str() >= "09";

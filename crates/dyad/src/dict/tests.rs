@@ -203,3 +203,11 @@ fn dictionary_verbs_after_determiner_and_modifiers_are_nouns() {
     assert_eq!(code_with(verbs, "Freedonia tours Sylvania."), ["FRE SYL 042"]);
     assert_eq!(code_with(verbs, "Freedonia toured Sylvania."), ["FRE SYL 042"]);
 }
+
+#[test]
+fn dictionary_patterns_code_the_future_as_the_act() {
+    let verbs = "--- TOUR [042] ---\nTOUR\n";
+    // PETRARCH codes "will tour" as the tour; dyad's own lexicon makes it an intent (036).
+    assert_eq!(code_with(verbs, "Freedonia will tour Sylvania."), ["FRE SYL 042"]);
+    assert_eq!(code_with(verbs, "Freedonia won't tour Sylvania."), Vec::<String>::new());
+}
