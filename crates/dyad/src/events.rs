@@ -789,7 +789,8 @@ pub fn code_sentence(s: &Sentence, lex: &Lexicon, ms: &[Mention], dyad: &[Actor]
                             && !matches!(s.words[ms[k].start - 1], "its" | "their" | "his" | "her" | "our" | "own")
                     });
                     let found = inner.or_else(|| object(s, ms, vm.end, next_start, &sources));
-                    // Acting together, they act on a partner ("ties with X", "sent aid to X"),
+                    // Acting together, they act on a partner ("ties with X", "sent aid to X",
+                    // "ties between X and Y"),
                     // not on the topic of their talks ("negotiations on an Israeli pullback").
                     let found = found.filter(|&m| {
                         !(compound && RECIPROCAL_ROOTS.contains(&root.as_str())) || {
@@ -797,7 +798,7 @@ pub fn code_sentence(s: &Sentence, lex: &Lexicon, ms: &[Mention], dyad: &[Actor]
                             while q > vm.end && DETERMINERS.contains(&s.words[q - 1]) {
                                 q -= 1;
                             }
-                            q == vm.end || matches!(s.words[q - 1], "with" | "to" | "against" | "toward" | "towards")
+                            q == vm.end || matches!(s.words[q - 1], "with" | "to" | "against" | "toward" | "towards" | "between")
                         }
                     });
                     found.map(|m| group(s, ms, m, false)).unwrap_or_default()

@@ -159,7 +159,7 @@ fn files_and_folders_load_from_disk() {
 }
 
 /// Invented countries for the coding tests below.
-const MINI_ACTORS: &str = "FREEDONIA [FRE]\nSYLVANIA [SYL]\nOSTERLICH [OST]\n";
+const MINI_ACTORS: &str = "FREEDONIA [FRE]\nSYLVANIA [SYL]\nOSTERLICH [OST]\nLATVERIA [LAT]\n";
 
 /// Codes `text` with only the invented actors and `verbs` (a PETRARCH-2 verb file).
 fn code_with(verbs: &str, text: &str) -> Vec<String> {
@@ -210,4 +210,13 @@ fn dictionary_patterns_code_the_future_as_the_act() {
     // PETRARCH codes "will tour" as the tour; dyad's own lexicon makes it an intent (036).
     assert_eq!(code_with(verbs, "Freedonia will tour Sylvania."), ["FRE SYL 042"]);
     assert_eq!(code_with(verbs, "Freedonia won't tour Sylvania."), Vec::<String>::new());
+}
+
+#[test]
+fn compound_subject_acts_on_the_pair_between_which_ties_stand() {
+    let verbs = "--- WELCOME [041] ---\nWELCOME\n";
+    assert_eq!(
+        code_with(verbs, "Freedonia and Sylvania welcomed new ties between Osterlich and Latveria."),
+        ["FRE OST 041", "FRE LAT 041", "SYL OST 041", "SYL LAT 041"]
+    );
 }
