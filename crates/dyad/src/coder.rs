@@ -117,12 +117,16 @@ impl Coder {
                     coded.events[k].mentions += 1;
                     continue;
                 }
-                let Some(cc) = ontology::cameo(&ev.code) else {
-                    coded.warnings.push(format!("{}: pattern {} has unknown CAMEO code {}", article.id, self.lex.verbs[ev.pattern].origin, ev.code));
-                    continue;
-                };
-                let pl = ontology::plover(&ev.code);
+                // A loaded dictionary may use codes of its own beyond CAMEO's table (PETRARCH's
+                // validation codes, local extensions): they are written as given, unlabelled.
+                // The built-in lexicon uses only CAMEO codes, so an unknown one there is a bug.
+                let cc = ontology::cameo(&ev.code);
                 let pat = &self.lex.verbs[ev.pattern];
+                if cc.is_none() && (pat.origin.starts_with("builtin:") || !is_numeric_code(&ev.code)) {
+                    coded.warnings.push(format!("{}: pattern {} has unknown CAMEO code {}", article.id, pat.origin, ev.code));
+                    continue;
+                }
+                let pl = ontology::plover(&ev.code);
                 let n = coded.events.len();
                 index.insert(key, n);
                 coded.events.push(EventRecord {
@@ -135,8 +139,8 @@ impl Coder {
                     target: tgt,
                     cameo: ev.code.clone(),
                     cameo_root: ontology::root(&ev.code).to_string(),
-                    cameo_label: cc.label.to_string(),
-                    goldstein: cc.goldstein,
+                    cameo_label: cc.map_or_else(String::new, |c| c.label.to_string()),
+                    goldstein: cc.map_or(0.0, |c| c.goldstein),
                     quad_class: ontology::quad_class(&ev.code),
                     plover: PloverRecord {
                         event: pl.as_ref().map(|p| p.event.to_string()).unwrap_or_default(),
@@ -173,6 +177,11 @@ impl Coder {
     }
 }
 
+/// A code of three or four digits, as the event schema allows.
+fn is_numeric_code(code: &str) -> bool {
+    (3..=4).contains(&code.len()) && code.bytes().all(|b| b.is_ascii_digit())
+}
+
 fn actor_record(s: &Sentence, a: &Actor, start: usize, end: usize) -> ActorRecord {
     let (text, span) =
         if end > start { (s.slice(start, end).to_string(), s.byte_span(start, end)) } else { (String::new(), [s.toks[start.min(s.toks.len() - 1)].start; 2]) };
@@ -202,7 +211,8 @@ pub(crate) mod tests {
         assert!(af.problems.is_empty(), "{:?}", af.problems);
         b.add_actors(af.actors);
         b.add_places(af.places);
-        let (v, p) = builtin::parse_verbs(VERBS, "test:verbs", b.morphology());
+        // Parsed like the built-in lexicon, so it behaves like it (its origin says so).
+        let (v, p) = builtin::parse_verbs(VERBS, "builtin:test-verbs", b.morphology());
         assert!(p.is_empty(), "{p:?}");
         b.add_verbs(v);
         Coder::new(b.build())
@@ -223,6 +233,7 @@ pub(crate) mod tests {
         let cases: &[(&str, &[&str])] = &[
             ("Freedonia attacked Sylvania.", &["FRE SYL 190"]),
             ("Freedonia did not attack Sylvania.", &[]),
+            ("Freedonia didn't attack Sylvania, and Sylvania won't attack Osterlich.", &[]),
             ("Sylvania was attacked by Freedonia.", &["FRE SYL 190"]),
             ("Freedonia and Osterlich condemned Sylvania.", &["FRE SYL 111", "OST SYL 111"]),
             ("Freedonia urged Sylvania and Osterlich to attack nobody.", &["FRE SYL 020", "FRE OST 020"]),

@@ -256,9 +256,15 @@ pub fn match_verbs(s: &Sentence, lex: &Lexicon, ms: &[Mention]) -> Vec<VerbMatch
         }
         let mut best: Option<(u32, usize, VerbMatch)> = None;
         lex.candidates(&s.words[i..], &mut cands);
+        // "a brief private visit to": a base form after a determiner and modifiers is a
+        // noun. Only for loaded dictionaries, whose coders (PETRARCH) code verbs alone; the
+        // built-in lexicon keeps such nominal events ("during a surprise visit to X").
         for &ci in &cands {
             let c = lex.compiled(ci as usize);
             if !c.required.iter().all(|alts| alts.iter().any(|a| present.contains(a.as_str()))) {
+                continue;
+            }
+            if !c.strict_target && is_base_form(c, s.words[i]) && determiner_and_modifiers_before(s, i, &in_mention) {
                 continue;
             }
             let Some(vm) = try_match(s, c, ci as usize, i, &at, &ends, ms) else { continue };
@@ -314,6 +320,53 @@ fn is_noun_reading(s: &Sentence, i: usize, in_mention: &[bool]) -> bool {
         }
     }
     false
+}
+
+/// Whether one to three modifier words, led by a determiner, stand right before
+/// token `i` ("a brief private", "the new"): lowercase words outside any
+/// mention, none a plural noun (ending in -s), auxiliary, adverb or connective.
+fn determiner_and_modifiers_before(s: &Sentence, i: usize, in_mention: &[bool]) -> bool {
+    for back in 1..=4 {
+        if back > i {
+            return false;
+        }
+        let t = i - back;
+        if in_mention[t] || !s.toks[t].word || s.toks[t].capitalized {
+            return false;
+        }
+        let x = s.words[t];
+        if back > 1 && matches!(x, "a" | "an" | "the" | "this" | "their" | "its" | "his" | "her" | "our") {
+            return true;
+        }
+        if x.ends_with('s')
+            || x.ends_with("ly")
+            || x.ends_with("n't")
+            || is_number(x)
+            || BE.contains(&x)
+            || NEGATORS.contains(&x)
+            || INTENT.contains(&x)
+            || ADVERBS.contains(&x)
+            || PREPOSITIONS.contains(&x)
+            || SUBORDINATORS.contains(&x)
+            || matches!(x, "do" | "did" | "can" | "could" | "may" | "might" | "must" | "or" | "that" | "who" | "which" | "first" | "then")
+        {
+            return false;
+        }
+    }
+    false
+}
+
+/// Whether `w` is the base form of the pattern's verb: its third person is
+/// among the forms, and it is no participle ("hit", "put" may be past tense).
+fn is_base_form(c: &Compiled, w: &str) -> bool {
+    let PatElem::Verb(forms) = &c.anchor else { return false };
+    if c.participles.iter().any(|p| p == w) {
+        return false;
+    }
+    forms.iter().any(|f| {
+        f.len() > w.len() && f.starts_with(w) && matches!(&f[w.len()..], "s" | "es")
+            || w.ends_with('y') && f.len() == w.len() + 2 && f.starts_with(&w[..w.len() - 1]) && f.ends_with("ies")
+    })
 }
 
 fn try_match(s: &Sentence, c: &Compiled, ci: usize, i: usize, at: &[Option<usize>], ends: &[Option<usize>], ms: &[Mention]) -> Option<VerbMatch> {
@@ -574,7 +627,7 @@ fn modality(s: &Sentence, start: usize, floor: usize) -> (bool, Option<String>, 
         t -= 1;
         steps += 1;
         let w = s.words[t];
-        if NEGATORS.contains(&w) {
+        if NEGATORS.contains(&w) || is_negative_contraction(w) {
             negated = true;
         } else if THREAT.contains(&w) {
             threat = true;
@@ -588,6 +641,11 @@ fn modality(s: &Sentence, start: usize, floor: usize) -> (bool, Option<String>, 
         }
     }
     (negated, intent, threat)
+}
+
+/// "didn't", "won't", "can't": the tokenizer keeps a negative contraction as one word.
+fn is_negative_contraction(w: &str) -> bool {
+    w.len() > 3 && w.ends_with("n't")
 }
 
 /// Codes the events of one sentence.
@@ -642,6 +700,10 @@ pub fn code_sentence(s: &Sentence, lex: &Lexicon, ms: &[Mention], dyad: &[Actor]
             continue;
         }
         let root = ontology::root(&code).to_string();
+        // A loaded dictionary's coder (PETRARCH, TABARI) codes a future tense as the act
+        // itself and writes any modality it wants into its patterns; only dyad's own
+        // lexicon turns "will X" into an intent.
+        let intent = intent.filter(|f| c.strict_target || !matches!(f.as_str(), "will" | "shall" | "'ll" | "would"));
         if let Some(frame) = &intent {
             if root != "03" && root != "13" && root != "01" && root != "02" {
                 let conflict = root.as_str() >= "09";
@@ -731,7 +793,8 @@ pub fn code_sentence(s: &Sentence, lex: &Lexicon, ms: &[Mention], dyad: &[Actor]
                             && !matches!(s.words[ms[k].start - 1], "its" | "their" | "his" | "her" | "our" | "own")
                     });
                     let found = inner.or_else(|| object(s, ms, vm.end, next_start, &sources));
-                    // Acting together, they act on a partner ("ties with X", "sent aid to X"),
+                    // Acting together, they act on a partner ("ties with X", "sent aid to X",
+                    // "ties between X and Y"),
                     // not on the topic of their talks ("negotiations on an Israeli pullback").
                     let found = found.filter(|&m| {
                         !(compound && RECIPROCAL_ROOTS.contains(&root.as_str())) || {
@@ -739,7 +802,7 @@ pub fn code_sentence(s: &Sentence, lex: &Lexicon, ms: &[Mention], dyad: &[Actor]
                             while q > vm.end && DETERMINERS.contains(&s.words[q - 1]) {
                                 q -= 1;
                             }
-                            q == vm.end || matches!(s.words[q - 1], "with" | "to" | "against" | "toward" | "towards")
+                            q == vm.end || matches!(s.words[q - 1], "with" | "to" | "against" | "toward" | "towards" | "between")
                         }
                     });
                     found.map(|m| group(s, ms, m, false)).unwrap_or_default()
@@ -881,6 +944,7 @@ fn background_clause(s: &Sentence, vm: &VerbMatch, floor: usize, lex: &Lexicon) 
             continue;
         }
         aux = BE.contains(&w)
+            || is_negative_contraction(w)
             || matches!(
                 w,
                 "has" | "have" | "had" | "will" | "would" | "to" | "can" | "could" | "may" | "might" | "must" | "shall" | "should" | "did" | "does" | "do"

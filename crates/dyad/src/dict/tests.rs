@@ -157,3 +157,66 @@ fn files_and_folders_load_from_disk() {
     assert!(matches!(err, DictError::Io { .. }), "{err}");
     std::fs::remove_dir_all(&dir).unwrap();
 }
+
+/// Invented countries for the coding tests below.
+const MINI_ACTORS: &str = "FREEDONIA [FRE]\nSYLVANIA [SYL]\nOSTERLICH [OST]\nLATVERIA [LAT]\n";
+
+/// Codes `text` with only the invented actors and `verbs` (a PETRARCH-2 verb file).
+fn code_with(verbs: &str, text: &str) -> Vec<String> {
+    let mut d = Dictionaries::default();
+    load_text(Path::new("mini.actors.txt"), DictKind::Actors, MINI_ACTORS, &mut d);
+    load_text(Path::new("mini.verbs.txt"), DictKind::Verbs, verbs, &mut d);
+    assert!(d.problems.is_empty(), "{:?}", d.problems);
+    let mut b = crate::lexicon::LexiconBuilder::new();
+    b.add_dictionaries(d);
+    let coder = crate::coder::Coder::new(b.build());
+    let a = crate::article::Article { id: "t".into(), date: Some("2031-05-07".into()), text: text.into(), ..Default::default() };
+    coder.code(&a).events.iter().map(|e| format!("{} {} {}", e.source.code, e.target.as_ref().map(|t| t.code.as_str()).unwrap_or("-"), e.cameo)).collect()
+}
+
+#[test]
+fn dictionary_codes_outside_cameo_are_kept() {
+    let verbs = "--- SCOLD [111] ---\nSCOLD\n- * BRISKLY [901]\n- * RUDELY [1717]\n";
+    assert_eq!(code_with(verbs, "Freedonia scolded Sylvania briskly."), ["FRE SYL 901"]);
+    assert_eq!(code_with(verbs, "Freedonia scolded Sylvania rudely."), ["FRE SYL 1717"]);
+    assert_eq!(code_with(verbs, "Freedonia scolded Sylvania."), ["FRE SYL 111"]);
+}
+
+#[test]
+fn treebank_contractions_in_patterns_match_whole_words() {
+    let verbs = "&NEGAUX\n+DID N'T\n+WO N'T\n\n--- SCOLD [111] ---\nSCOLD\n- &NEGAUX * LOUDLY [904]\n- CA_N'T * GENTLY [905]\n";
+    assert_eq!(code_with(verbs, "Freedonia didn't scold Sylvania loudly."), ["FRE SYL 904"]);
+    assert_eq!(code_with(verbs, "Freedonia won't scold Sylvania loudly."), ["FRE SYL 904"]);
+    assert_eq!(code_with(verbs, "Freedonia can't scold Sylvania gently."), ["FRE SYL 905"]);
+    // Outside a pattern, a negative contraction negates the verb.
+    assert_eq!(code_with(verbs, "Freedonia didn't scold Sylvania."), Vec::<String>::new());
+    assert_eq!(code_with(verbs, "Freedonia scolded Sylvania."), ["FRE SYL 111"]);
+}
+
+#[test]
+fn dictionary_verbs_after_determiner_and_modifiers_are_nouns() {
+    let verbs = "--- TOUR [042] ---\nTOUR\n\n--- SCOLD [111] ---\nSCOLD\n";
+    // "a brief private tour to": a noun phrase, no event.
+    assert_eq!(code_with(verbs, "Freedonia scolded Sylvania during a brief private tour to Osterlich."), ["FRE SYL 111"]);
+    // Verb readings stay: a base form after an actor, inflected forms.
+    assert_eq!(code_with(verbs, "Freedonia and Osterlich tour Sylvania."), ["FRE SYL 042", "OST SYL 042"]);
+    assert_eq!(code_with(verbs, "Freedonia tours Sylvania."), ["FRE SYL 042"]);
+    assert_eq!(code_with(verbs, "Freedonia toured Sylvania."), ["FRE SYL 042"]);
+}
+
+#[test]
+fn dictionary_patterns_code_the_future_as_the_act() {
+    let verbs = "--- TOUR [042] ---\nTOUR\n";
+    // PETRARCH codes "will tour" as the tour; dyad's own lexicon makes it an intent (036).
+    assert_eq!(code_with(verbs, "Freedonia will tour Sylvania."), ["FRE SYL 042"]);
+    assert_eq!(code_with(verbs, "Freedonia won't tour Sylvania."), Vec::<String>::new());
+}
+
+#[test]
+fn compound_subject_acts_on_the_pair_between_which_ties_stand() {
+    let verbs = "--- WELCOME [041] ---\nWELCOME\n";
+    assert_eq!(
+        code_with(verbs, "Freedonia and Sylvania welcomed new ties between Osterlich and Latveria."),
+        ["FRE OST 041", "FRE LAT 041", "SYL OST 041", "SYL LAT 041"]
+    );
+}

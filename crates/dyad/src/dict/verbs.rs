@@ -581,7 +581,8 @@ fn collect_synsets(lines: &[Line<'_>], ctx: &mut Ctx<'_>) -> Synsets {
         }
         match (&current, t.strip_prefix('+')) {
             (Some(name), Some(member)) => {
-                let member = member.trim();
+                let member = join_contractions(member.trim());
+                let member = &*member;
                 let m = if let Some(r) = member.strip_prefix('&') {
                     Member::Ref(r.trim().trim_end_matches('_').to_ascii_uppercase())
                 } else {
@@ -645,6 +646,35 @@ fn push_unique(out: &mut Vec<Vec<String>>, v: Vec<String>) {
     }
 }
 
+/// Joins Penn Treebank contractions back into one word, as dyad's tokenizer
+/// keeps them: `DID N'T` -> `DIDN'T`, `WO_N'T` -> `WON'T`, `CA N'T` -> `CAN'T`.
+fn join_contractions(s: &str) -> std::borrow::Cow<'_, str> {
+    let is_nt =
+        |rest: &str| rest.get(..3).is_some_and(|w| w.eq_ignore_ascii_case("n't")) && rest[3..].bytes().next().is_none_or(|b| !b.is_ascii_alphanumeric());
+    if !s.bytes().any(|b| b == b'\'') {
+        return std::borrow::Cow::Borrowed(s);
+    }
+    let mut out = String::with_capacity(s.len());
+    let mut i = 0;
+    while i < s.len() {
+        let c = s.as_bytes()[i];
+        if matches!(c, b' ' | b'_' | b'\t') && out.bytes().last().is_some_and(|b| b.is_ascii_alphabetic()) {
+            let mut j = i;
+            while j < s.len() && matches!(s.as_bytes()[j], b' ' | b'_' | b'\t') {
+                j += 1;
+            }
+            if is_nt(&s[j..]) {
+                i = j;
+                continue;
+            }
+        }
+        let ch = s[i..].chars().next().unwrap_or(' ');
+        out.push(ch);
+        i += ch.len_utf8();
+    }
+    std::borrow::Cow::Owned(out)
+}
+
 /// Compiles a pattern body (text after the leading `-`) into flattened
 /// variants and its code; problems are reported and give `None`.
 fn compile_pattern(body: &str, line: usize, syntax: Syntax, synsets: &Synsets, ctx: &mut Ctx<'_>) -> Option<(Vec<Seq>, String)> {
@@ -656,7 +686,8 @@ fn compile_pattern(body: &str, line: usize, syntax: Syntax, synsets: &Synsets, c
         ctx.problem(line, format!("malformed event code '[{inner}]'; pattern skipped"));
         return None;
     };
-    let mut p = PatternParser { s: pat, i: 0, synsets };
+    let pat = join_contractions(pat);
+    let mut p = PatternParser { s: &pat, i: 0, synsets };
     let nodes = match p.seq(&[]) {
         Ok((nodes, _)) => nodes,
         Err(msg) => {
