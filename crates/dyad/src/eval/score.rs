@@ -241,7 +241,17 @@ fn gold_actor_one(code: &str) -> ActorKey {
         return ActorKey { country: Some(country), sectors: clean_sectors(sectors) };
     }
     let split = code.char_indices().nth(3).map(|(i, _)| i).unwrap_or(code.len());
-    ActorKey { country: Some(code[..split].to_string()), sectors: sector_blocks(&code[split..]) }
+    let country = legacy_country(&code[..split]).unwrap_or(&code[..split]);
+    ActorKey { country: Some(country.to_string()), sectors: sector_blocks(&code[split..]) }
+}
+
+/// Country codes of older coding conventions (Correlates-of-War style, as in
+/// the PLOVER gold-standard records) and their ISO 3166 alpha-3 equivalents,
+/// which dyad writes.
+const LEGACY_COUNTRIES: &[(&str, &str)] = &[("JAP", "JPN"), ("ITL", "ITA"), ("VTN", "VNM"), ("GMY", "DEU"), ("UKG", "GBR"), ("ROK", "KOR"), ("SPN", "ESP")];
+
+fn legacy_country(code: &str) -> Option<&'static str> {
+    LEGACY_COUNTRIES.iter().find(|(old, _)| *old == code).map(|(_, iso)| *iso)
 }
 
 fn chunks3(s: &str) -> Vec<&str> {
@@ -732,6 +742,7 @@ mod tests {
             ("assault swapped does not match", vec![cameo_ev("USA", Some("RUS"), "190")], vec![rec("RUS", Some("USA"), "190", "ASSAULT")], (0, 1, 1)),
             ("gold without target takes any target", vec![cameo_ev("LVA", None, "087")], vec![rec("LVA", Some("RUS"), "087", "RETREAT")], (1, 0, 0)),
             ("gold without target still needs the source", vec![cameo_ev("LVA", None, "087")], vec![rec("EST", Some("RUS"), "087", "RETREAT")], (0, 1, 1)),
+            ("legacy gold country codes compare as ISO", vec![cameo_ev("JAP", Some("ITL"), "042")], vec![rec("JPN", Some("ITA"), "042", "CONSULT")], (1, 0, 0)),
             ("prediction without target misses targeted gold", vec![cameo_ev("USA", Some("RUS"), "042")], vec![rec("USA", None, "042", "CONSULT")], (0, 1, 1)),
             (
                 "each gold used once",
