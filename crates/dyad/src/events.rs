@@ -217,6 +217,17 @@ const RECIPROCAL_ROOTS: &[&str] = &["03", "04", "05", "06"];
 /// Roots coded without a target when the sentence names none.
 const TARGETLESS_ROOTS: &[&str] = &["14", "15"];
 
+/// Sectors of a country's own society and its challengers: with no country of
+/// their own, they belong to the state whose authorities act on them.
+const DOMESTIC_SECTORS: &[&str] = &["REB", "OPP", "CRM", "CVL", "MED", "LAB", "EDU", "BUS", "REL", "INS", "SEP", "RAD"];
+
+/// A state's civil authorities (government, police, courts, legislature), not its
+/// military, which also acts abroad.
+fn domestic_authority(a: &Actor) -> bool {
+    let state = a.code.country.as_deref().is_some_and(|c| c.len() == 3 && !c.starts_with("IGO") && !ontology::is_region(c));
+    state && !a.code.sectors.is_empty() && a.code.sectors.iter().all(|x| matches!(x.as_str(), "GOV" | "COP" | "JUD" | "LEG" | "ELI" | "HLH"))
+}
+
 /// Roots whose acts, when no recipient is named, fall on the state where the
 /// clause places them ("lifted a curfew in <province>", "imposed a curfew in <city>").
 const PLACE_TARGET_ROOTS: &[&str] = &["01", "02", "03", "04", "05", "06", "07", "08", "09", "10", "11", "12", "13", "16", "17", "18", "19", "20"];
@@ -666,6 +677,28 @@ pub fn code_sentence(s: &Sentence, lex: &Lexicon, ms: &[Mention], dyad: &[Actor]
             }
         }
     }
+    // "demanded that the US cancel plans to sell arms", "refused to let UN planes
+    // land", "threatened to storm the residence": what is asked for, refused or
+    // threatened has not happened; only the request, refusal or threat is an event.
+    // A new clause (";", "but", "while") ends the content.
+    let mut asking: Option<usize> = None;
+    for vi in 0..vms.len() {
+        if let Some(end) = asking {
+            if (end..vms[vi].start).any(|t| matches!(s.words[t], ";" | "but" | "while" | "whereas")) {
+                asking = None;
+            } else {
+                skip[vi] = true;
+                continue;
+            }
+        }
+        if skip[vi] {
+            continue;
+        }
+        let code = &lex.verbs[lex.compiled(vms[vi].compiled).pattern].code;
+        if matches!(code.get(..2), Some("02" | "10" | "12" | "13")) {
+            asking = Some(vms[vi].end);
+        }
+    }
     let protest_place = ms.iter().find(|m| m.place && m.actors.len() == 1);
     for vi in 0..vms.len() {
         let vm = &vms[vi];
@@ -822,21 +855,22 @@ pub fn code_sentence(s: &Sentence, lex: &Lexicon, ms: &[Mention], dyad: &[Actor]
         targets.retain(|&m| !sources.contains(&m));
         let verb = (vm.start, vm.end);
         let mut push = |src: &Actor, sm: &Mention, tgt: Option<(&Actor, usize, usize)>, notes: &[String]| {
-            // An actor acting on itself is no event, nor a government on its own bare country.
-            if let Some((t, _, _)) = tgt {
+            let mut notes = notes.to_vec();
+            let mut tgt = tgt.map(|(t, a, b)| (t.clone(), a, b));
+            if let Some((t, _, _)) = tgt.as_mut() {
+                // "The Sudanese government accused rebels": a state's civil authorities act
+                // at home, so countryless rebels, opposition or criminals are their country's.
+                if t.code.country.is_none() && t.code.sectors.iter().any(|x| DOMESTIC_SECTORS.contains(&x.as_str())) && domestic_authority(src) {
+                    t.code.country = src.code.country.clone();
+                    notes.push("countryless target takes the country of the authority acting on it".into());
+                }
+                // An actor acting on itself is no event, nor a government on its own bare country.
                 let bare = |a: &Actor| a.code.sectors.is_empty();
                 if t.code == src.code || (t.code.country == src.code.country && (bare(t) || bare(src))) {
                     return;
                 }
             }
-            out.push(SentenceEvent {
-                source: (src.clone(), sm.start, sm.end),
-                target: tgt.map(|(t, a, b)| (t.clone(), a, b)),
-                code: code.clone(),
-                verb,
-                pattern: c.pattern,
-                notes: notes.to_vec(),
-            });
+            out.push(SentenceEvent { source: (src.clone(), sm.start, sm.end), target: tgt, code: code.clone(), verb, pattern: c.pattern, notes });
         };
         if targets.is_empty() {
             let mut placed = Vec::new();
