@@ -864,9 +864,10 @@ pub fn code_sentence(s: &Sentence, lex: &Lexicon, ms: &[Mention], dyad: &[Actor]
                     t.code.country = src.code.country.clone();
                     notes.push("countryless target takes the country of the authority acting on it".into());
                 }
-                // An actor acting on itself is no event, nor a government on its own bare country.
-                let bare = |a: &Actor| a.code.sectors.is_empty();
-                if t.code == src.code || (t.code.country == src.code.country && (bare(t) || bare(src))) {
+                // An actor acting on itself is no event, nor a government on its own bare
+                // country. (Its people acting on their government is: "Algerians
+                // blocked roads to press their demands from the government".)
+                if t.code == src.code || (t.code.country == src.code.country && t.code.sectors.is_empty()) {
                     return;
                 }
             }
@@ -1061,6 +1062,10 @@ fn reduced_relative(s: &Sentence, ms: &[Mention], vm: &VerbMatch, lex: &Lexicon)
     }
     let Some(m) = ms.iter().find(|m| m.end == vm.start && !m.absorbed) else { return false };
     let gov = governing_word(s, m.start);
+    // "Demonstrators in Baghdad blocked ...": a place closes the subject's phrase.
+    if m.place && matches!(gov, "in" | "at") {
+        return false;
+    }
     // "for two Brazilian men detained in ...", "release a journalist detained in ...";
     // but "said Peruvian police detained ..." is a clause of its own, and "the
     // visiting leader praised ..." has an adjective, not a verb, before its subject.
