@@ -874,11 +874,22 @@ fn people(s: &Sentence, lex: &Lexicon, ctx: &mut DocContext, ms: &mut Vec<Mentio
         if role_like && m.end < n && !taken[m.end] && s.toks[m.end].capitalized && s.toks[m.end].word {
             if let Some(e) = name_run(s, m.end, &taken) {
                 let name = s.slice(m.end, e).to_string();
-                let actor = Actor { code: m.actors[0].code.clone(), name: Some(name.clone()), rule: format!("title before name: {}", m.actors[0].rule) };
+                let mut actor = Actor { code: m.actors[0].code.clone(), name: Some(name.clone()), rule: format!("title before name: {}", m.actors[0].rule) };
+                let mut end = e;
+                // "King Name of Freedonia": the country follows the name.
+                if actor.code.country.is_none() && s.word(e) == "of" {
+                    let of = ms.iter().position(|o| o.start == e + 1 && is_countryish(o.kind) && o.actors.len() == 1 && o.actors[0].code.country.is_some());
+                    if let Some(q) = of {
+                        actor.code.country = ms[q].actors[0].code.country.clone();
+                        actor.rule = format!("{} + `of` {}", actor.rule, ms[q].actors[0].rule);
+                        end = ms[q].end;
+                        ms[q].absorbed = true;
+                    }
+                }
                 let p = ctx.add_person(actor.clone(), &name);
                 ctx.last_person = Some(p);
                 taken[m.end..e].iter_mut().for_each(|c| *c = true);
-                ms[k] = Mention { start: m.start, end: e, actors: vec![actor], kind: ActorKind::Person, absorbed: false, place: false };
+                ms[k] = Mention { start: m.start, end, actors: vec![actor], kind: ActorKind::Person, absorbed: false, place: false };
             }
         }
         k += 1;

@@ -911,7 +911,7 @@ pub fn code_sentence(s: &Sentence, lex: &Lexicon, ms: &[Mention], dyad: &[Actor]
                     push(a, am, Some((&p.actors[0], p.start, p.end)), &n2);
                 } else if TARGETLESS_ROOTS.contains(&root.as_str()) {
                     push(a, am, None, &notes);
-                } else if a.code.country.as_ref().is_some_and(|c| PLACE_TARGET_ROOTS.contains(&root.as_str()) && c.len() == 3 && !c.starts_with("IGO")) {
+                } else if a.code.country.as_ref().is_some_and(|c| PLACE_TARGET_ROOTS.contains(&root.as_str()) && !ontology::is_region(c)) {
                     // No recipient named: the act falls on the state of a place named
                     // after the verb in the clause; with no such place there is no event.
                     let place = ms.iter().find(|m| {
