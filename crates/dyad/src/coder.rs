@@ -242,6 +242,13 @@ pub(crate) mod tests {
             ("The government of Freedonia praised Sylvania.", &["FREGOV SYL 051"]),
             ("Freedonia is ready to work with Sylvania.", &["FRE SYL 031"]),
             ("Freedonia will visit Sylvania.", &["FRE SYL 036"]),
+            // A refused cooperative act is a rejection; a conflictual one that will not happen is nothing.
+            ("Freedonia will not visit Sylvania.", &["FRE SYL 120"]),
+            ("Freedonia won't work with Sylvania.", &["FRE SYL 120"]),
+            ("Freedonia did not visit Sylvania.", &[]),
+            // What is urged or refused has not happened.
+            ("Freedonia urged Sylvania to visit Osterlich.", &["FRE SYL 020"]),
+            ("Freedonia refused to let Sylvania attack Osterlich.", &["FRE SYL 120"]),
             ("Rufus Firefly, the foreign minister of Freedonia, met Sylvania.", &["FREGOV SYL 040"]),
             ("Freedonian envoy Rufus Firefly met Sylvanian President Ambrose Trentino.", &["FREGOV SYLGOV 040"]),
             ("Freedonia and Sylvania met on Tuesday.", &["FRE SYL 040", "SYL FRE 040"]),

@@ -640,6 +640,10 @@ fn modality(s: &Sentence, start: usize, floor: usize) -> (bool, Option<String>, 
         let w = s.words[t];
         if NEGATORS.contains(&w) || is_negative_contraction(w) {
             negated = true;
+            // "won't", "wouldn't": a negated future.
+            if w.starts_with("won") || w.starts_with("wouldn") || w.starts_with("shan") {
+                intent.get_or_insert_with(|| "will".to_string());
+            }
         } else if THREAT.contains(&w) {
             threat = true;
             intent.get_or_insert_with(|| w.to_string());
@@ -729,8 +733,16 @@ pub fn code_sentence(s: &Sentence, lex: &Lexicon, ms: &[Mention], dyad: &[Actor]
         // way to this verb is part of this clause: "China is ready to work with ...").
         let floor = vms[..vi].iter().enumerate().rev().find(|(k, _)| !skip[*k]).map(|(_, v)| v.end).unwrap_or(0);
         let (negated, intent, threat) = modality(s, vm.start, floor);
+        let root = ontology::root(&code).to_string();
         if negated {
-            continue;
+            // "said he would not provide support to X": refusing a cooperative act is a
+            // rejection. Any other negated act did not happen.
+            let refusal = intent.as_deref().is_some_and(|f| matches!(f, "will" | "would" | "shall"));
+            if !(refusal && c.strict_target && matches!(root.as_str(), "03" | "04" | "05" | "06" | "07" | "08")) {
+                continue;
+            }
+            notes.push(format!("negated future of {code}: a rejection"));
+            code = "120".to_string();
         }
         let root = ontology::root(&code).to_string();
         // A loaded dictionary's coder (PETRARCH, TABARI) codes a future tense as the act
