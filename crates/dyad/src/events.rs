@@ -876,6 +876,10 @@ pub fn code_sentence(s: &Sentence, lex: &Lexicon, ms: &[Mention], dyad: &[Actor]
                     t.code.country = src.code.country.clone();
                     notes.push("countryless target takes the country of the authority acting on it".into());
                 }
+                // "officials told AFP": telling a news outlet is how a story is sourced, not an event.
+                if root == "01" && t.code.sectors.iter().all(|x| x == "MED") && !t.code.sectors.is_empty() {
+                    return;
+                }
                 // An actor acting on itself is no event, nor a government on its own bare
                 // country. (Its people acting on their government is: "Algerians
                 // blocked roads to press their demands from the government".)
