@@ -454,10 +454,19 @@ impl DocContext {
     }
 }
 
-fn actor_of(lex: &Lexicon, i: usize, date: Option<Date>) -> Option<Actor> {
+/// The actors a lexicon phrase stands for on `date`: usually one; a dictionary
+/// code joined with `/` (`[FRO/BIL/SAM]`) names several acting together.
+fn actors_of(lex: &Lexicon, i: usize, date: Option<Date>) -> Vec<Actor> {
     let e = &lex.actors[i];
-    let code = e.codes.iter().find(|(_, r)| r.contains(date)).map(|(c, _)| c.clone())?;
-    Some(Actor { code, name: if e.kind == ActorKind::Person { Some(e.phrase.clone()) } else { None }, rule: format!("lexicon {} `{}`", e.origin, e.phrase) })
+    let Some(code) = e.codes.iter().find(|(_, r)| r.contains(date)).map(|(c, _)| c) else { return Vec::new() };
+    let name = if e.kind == ActorKind::Person { Some(e.phrase.clone()) } else { None };
+    let rule = format!("lexicon {} `{}`", e.origin, e.phrase);
+    match code.country.as_deref() {
+        Some(joined) if joined.contains('/') => {
+            joined.split('/').map(|c| Actor { code: ActorCode::parse(c), name: name.clone(), rule: rule.clone() }).collect()
+        }
+        _ => vec![Actor { code: code.clone(), name, rule }],
+    }
 }
 
 fn merge_code(country_of: &ActorCode, sectors_of: &[&ActorCode]) -> ActorCode {
@@ -622,8 +631,11 @@ fn lexicon_mentions(s: &Sentence, lex: &Lexicon, date: Option<Date>) -> Vec<Ment
             // Short names ("Chad", "Iran") only when capitalized: "us", "who" are words.
             continue;
         }
-        let Some(actor) = actor_of(lex, idx, date) else { continue };
-        out.push(Mention { start: a, end: b + 1, actors: vec![actor], kind: entry.kind, absorbed: false, place: false });
+        let actors = actors_of(lex, idx, date);
+        if actors.is_empty() {
+            continue;
+        }
+        out.push(Mention { start: a, end: b + 1, actors, kind: entry.kind, absorbed: false, place: false });
     }
     out
 }

@@ -8,7 +8,7 @@
 //! reciprocal actors handled on top.
 
 use crate::actors::{Actor, Mention, Sentence, SPEECH};
-use crate::lexicon::{ActorCode, Compiled, Lexicon, PatElem};
+use crate::lexicon::{ActorCode, ActorKind, Compiled, Lexicon, PatElem};
 use crate::ontology;
 
 /// A verb pattern found in a sentence.
@@ -775,7 +775,9 @@ pub fn code_sentence(s: &Sentence, lex: &Lexicon, ms: &[Mention], dyad: &[Actor]
             };
             // "The two sides discussed X" is mutual whatever follows; "X and Y agreed
             // that ..." is mutual unless they act on an object before a complement clause.
-            let pair_mention = sources.iter().any(|&m| ms[m].actors.len() >= 2);
+            // (A dictionary phrase standing for several actors, an organisation-like
+            // group, acts as one party: it is not such a pair.)
+            let pair_mention = sources.iter().any(|&m| ms[m].actors.len() >= 2 && ms[m].kind != ActorKind::Organization);
             let compound = sources.len() >= 2;
             targets = match vm.target_slot {
                 Some(m) => group(s, ms, m, false),
@@ -841,7 +843,9 @@ pub fn code_sentence(s: &Sentence, lex: &Lexicon, ms: &[Mention], dyad: &[Actor]
         if targets.is_empty() {
             let mut placed = Vec::new();
             let src_actors: Vec<(&Actor, &Mention)> = sources.iter().flat_map(|&m| ms[m].actors.iter().map(move |a| (a, &ms[m]))).collect();
-            if src_actors.len() >= 2 && RECIPROCAL_ROOTS.contains(&root.as_str()) {
+            // (One dictionary phrase standing for several actors is one party: not reciprocal.)
+            let one_party = sources.len() == 1 && ms[sources[0]].kind == ActorKind::Organization;
+            if src_actors.len() >= 2 && !one_party && RECIPROCAL_ROOTS.contains(&root.as_str()) {
                 let mut n2 = notes.clone();
                 n2.push("reciprocal".into());
                 for (a, am) in &src_actors {

@@ -159,7 +159,7 @@ fn files_and_folders_load_from_disk() {
 }
 
 /// Invented countries for the coding tests below.
-const MINI_ACTORS: &str = "FREEDONIA [FRE]\nSYLVANIA [SYL]\nOSTERLICH [OST]\nLATVERIA [LAT]\n";
+const MINI_ACTORS: &str = "FREEDONIA [FRE]\nSYLVANIA [SYL]\nOSTERLICH [OST]\nLATVERIA [LAT]\nTHE_MARCHES [MRA/MRB/MRC]\nTHE_VALES [VLA/VLB]\n";
 
 /// Codes `text` with only the invented actors and `verbs` (a PETRARCH-2 verb file).
 fn code_with(verbs: &str, text: &str) -> Vec<String> {
@@ -180,6 +180,20 @@ fn dictionary_codes_outside_cameo_are_kept() {
     assert_eq!(code_with(verbs, "Freedonia scolded Sylvania briskly."), ["FRE SYL 901"]);
     assert_eq!(code_with(verbs, "Freedonia scolded Sylvania rudely."), ["FRE SYL 1717"]);
     assert_eq!(code_with(verbs, "Freedonia scolded Sylvania."), ["FRE SYL 111"]);
+    // A code may carry a letter after its digits: a coder's variant, kept as written.
+    let verbs = "--- HAGGLE [031] ---\nHAGGLE\n- * FOR_REFUGE [174K]\n";
+    assert_eq!(code_with(verbs, "Freedonia haggled for refuge in Sylvania."), ["FRE SYL 174K"]);
+}
+
+#[test]
+fn a_phrase_coded_as_several_actors_gives_one_event_per_actor() {
+    let verbs = "--- RESTORE [064] ---\nRESTORE\n";
+    assert_eq!(
+        code_with(verbs, "The Marches restored ties with the Vales."),
+        ["MRA VLA 064", "MRA VLB 064", "MRB VLA 064", "MRB VLB 064", "MRC VLA 064", "MRC VLB 064"]
+    );
+    // Acting as one party, the group does not act on itself.
+    assert_eq!(code_with(verbs, "The Marches restored ties."), Vec::<String>::new());
 }
 
 #[test]
