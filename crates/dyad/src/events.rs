@@ -506,7 +506,17 @@ fn usable(m: &Mention) -> bool {
 /// Extends a mention to its coordinated group ("Britain and France").
 fn group(s: &Sentence, ms: &[Mention], mi: usize, leftward: bool) -> Vec<usize> {
     // Tokens between two mentions that make them one compound actor: (joins, is a final "and").
-    let joiner = |a: usize, b: usize| -> Option<bool> {
+    // The next member may carry a determiner and modifiers of its own ("A and the
+    // embattled B", "A, the awful B, and good C").
+    let joiner = |a: usize, mut b: usize| -> Option<bool> {
+        let mut mods = 0;
+        while b > a + 1 && mods < 3 && is_member_modifier(s, b - 1) {
+            b -= 1;
+            mods += 1;
+        }
+        if b > a + 1 && s.words[b - 1] == "the" {
+            b -= 1;
+        }
         let w: Vec<&str> = (a..b).map(|t| s.words[t]).collect();
         match w.as_slice() {
             ["and"] | [",", "and"] | ["as", "well", "as"] | ["&"] => Some(true),
@@ -548,6 +558,26 @@ fn group(s: &Sentence, ms: &[Mention], mi: usize, leftward: bool) -> Vec<usize> 
         g.insert(0, mi);
     }
     g
+}
+
+/// A word that may modify a member of a list of actors: a lowercase word that
+/// is no function word, verb form, number or speech verb ("evil", "awful").
+fn is_member_modifier(s: &Sentence, t: usize) -> bool {
+    let w = s.words[t];
+    s.toks[t].word
+        && !s.toks[t].capitalized
+        && w.len() > 2
+        && !(w.ends_with("ed") || w.ends_with("ing") || w.ends_with("ly") || w.ends_with('s'))
+        && !is_number(w)
+        && !DETERMINERS.contains(&w)
+        && !PREPOSITIONS.contains(&w)
+        && !BE.contains(&w)
+        && !NEGATORS.contains(&w)
+        && !INTENT.contains(&w)
+        && !SPEECH.contains(&w)
+        && !SUBORDINATORS.contains(&w)
+        && !CLAUSE_BREAKS.contains(&w)
+        && !matches!(w, "and" | "or" | "nor" | "that" | "then" | "than" | "not" | "but" | "who" | "which" | "also")
 }
 
 /// Time words that may stand between a verb and its auxiliary, agent or complement.
@@ -606,7 +636,16 @@ fn object(s: &Sentence, ms: &[Mention], from: usize, until: usize, avoid: &[usiz
         while q > 0 && DETERMINERS.contains(&s.words[q - 1]) {
             q -= 1;
         }
-        if SPEECH.contains(&s.word(m.end)) && q > 0 && s.words[q - 1] == "," {
+        // (The speaker's name may follow the role: ", US Deputy Secretary of Energy Jeffrey Kupfer said".)
+        let mut e = m.end;
+        while e < s.words.len()
+            && e < m.end + 8
+            && s.toks[e].word
+            && (s.toks[e].capitalized || (s.words[e] == "of" && s.toks.get(e + 1).is_some_and(|t| t.capitalized)))
+        {
+            e += 1;
+        }
+        if SPEECH.contains(&s.word(e)) && q > 0 && s.words[q - 1] == "," {
             continue;
         }
         if best.is_none_or(|b| ms[b].start > m.start) {

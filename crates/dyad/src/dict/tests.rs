@@ -234,3 +234,12 @@ fn compound_subject_acts_on_the_pair_between_which_ties_stand() {
         ["FRE OST 041", "FRE LAT 041", "SYL OST 041", "SYL LAT 041"]
     );
 }
+
+#[test]
+fn list_members_may_carry_the_and_modifiers() {
+    let verbs = "--- SCOLD [111] ---\nSCOLD\n";
+    assert_eq!(code_with(verbs, "Freedonia and the evil awful Sylvania scolded Osterlich."), ["FRE OST 111", "SYL OST 111"]);
+    assert_eq!(code_with(verbs, "Evil Latveria, the awful Freedonia, and good Sylvania scolded Osterlich."), ["LAT OST 111", "FRE OST 111", "SYL OST 111"]);
+    // A verb between the two is no list.
+    assert_eq!(code_with(verbs, "Freedonia wavered and the awful Sylvania scolded Osterlich."), ["SYL OST 111"]);
+}
