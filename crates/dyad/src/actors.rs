@@ -486,6 +486,15 @@ fn merge_code(country_of: &ActorCode, sectors_of: &[&ActorCode]) -> ActorCode {
     ActorCode { country: country_of.country.clone(), sectors }
 }
 
+/// Whether the phrase starting at `start` (past a determiner) opens its sentence or clause.
+fn opens_clause(s: &Sentence, start: usize) -> bool {
+    let mut q = start;
+    if q > 0 && matches!(s.words[q - 1], "the" | "a" | "an" | "some" | "many" | "several") {
+        q -= 1;
+    }
+    q == 0 || matches!(s.words[q - 1], "," | ";" | ":" | "--" | "and" | "but" | "that" | "while" | "after" | "when" | "as" | "\"")
+}
+
 fn is_countryish(k: ActorKind) -> bool {
     matches!(k, ActorKind::Country | ActorKind::Demonym | ActorKind::Metonym)
 }
@@ -757,7 +766,10 @@ fn composites(s: &Sentence, ms: Vec<Mention>) -> Vec<Mention> {
                 }
             }
             let mut j = end;
-            if matches!(s.word(j), "of" | "for") {
+            // "Soldiers from Freedonia have ...": a role with no country of its own, opening
+            // its clause, takes the country it comes from ("withdraw troops from X" does not).
+            let from = s.word(j) == "from" && codes.iter().all(|c| c.country.is_none()) && opens_clause(s, m.start);
+            if matches!(s.word(j), "of" | "for") || from {
                 j += 1;
                 if s.word(j) == "the" {
                     j += 1;
@@ -1142,6 +1154,15 @@ mod tests {
         assert_eq!(codes("UNX staff left.", &mut ctx), [("UNX".to_string(), "IGOUNO".to_string())]);
         // Lowercase "us" is a pronoun, not the United States; "un" is not the UN.
         assert!(codes("Tell us about the un plan.", &mut ctx).is_empty());
+    }
+
+    #[test]
+    fn a_role_opening_its_clause_takes_the_country_it_comes_from() {
+        let mut ctx = DocContext::new(None);
+        assert_eq!(codes("The foreign minister from Freedonia left.", &mut ctx), [("foreign minister from Freedonia".to_string(), "FREGOV".to_string())]);
+        // After a verb, "from" is where something is taken from: no composite.
+        let got = codes("They recalled the foreign minister from Freedonia.", &mut ctx);
+        assert_eq!(got, [("foreign minister".to_string(), "---GOV".to_string()), ("Freedonia".to_string(), "FRE".to_string())]);
     }
 
     #[test]
