@@ -948,11 +948,21 @@ pub fn code_sentence(s: &Sentence, lex: &Lexicon, ms: &[Mention], dyad: &[Actor]
             out.extend(placed);
             continue;
         }
+        // A PETRARCH `%` slot ("% HAVE POSTPONED *"): the two members of the compound
+        // subject act on each other, so the event goes both ways.
+        let mutual = !c.strict_target && vm.source_slot.is_some() && vm.target_slot.is_some() && pat.text.contains('%');
+        let mut back_notes = notes.clone();
+        if mutual {
+            back_notes.push("compound `%`: each member acts on the other".into());
+        }
         for &sm in &sources {
             for a in &ms[sm].actors {
                 for &tm in &targets {
                     for b in &ms[tm].actors {
                         push(a, &ms[sm], Some((b, ms[tm].start, ms[tm].end)), &notes);
+                        if mutual {
+                            push(b, &ms[tm], Some((a, ms[sm].start, ms[sm].end)), &back_notes);
+                        }
                     }
                 }
             }

@@ -243,3 +243,11 @@ fn list_members_may_carry_the_and_modifiers() {
     // A verb between the two is no list.
     assert_eq!(code_with(verbs, "Freedonia wavered and the awful Sylvania scolded Osterlich."), ["SYL OST 111"]);
 }
+
+#[test]
+fn a_percent_compound_acts_both_ways() {
+    let verbs = "--- STALL [120] ---\nSTALL\n- % HAVE * [191]\n";
+    assert_eq!(code_with(verbs, "Freedonia and Sylvania have stalled their summit."), ["FRE SYL 191", "SYL FRE 191"]);
+    // Without the compound, the pattern's default reading stands.
+    assert_eq!(code_with(verbs, "Freedonia stalled its talks with Sylvania."), ["FRE SYL 120"]);
+}
