@@ -825,7 +825,17 @@ fn titled_people(s: &Sentence, ms: &mut Vec<Mention>) {
     let mut k = 0;
     while k + 1 < ms.len() {
         let (a, b) = (&ms[k], &ms[k + 1]);
-        if a.kind == ActorKind::Sector && b.kind == ActorKind::Person && a.end == b.start && a.actors.len() == 1 {
+        // A dictionary may code a person with a bare country code, which reads as a
+        // country ("ROMENDACIL [BRE]"): right after a role of that country, or of
+        // none, such a name is the role's holder ("Bree Prime Minister Romendacil").
+        let bare_name = b.kind == ActorKind::Country
+            && b.actors.len() == 1
+            && b.actors[0].code.sectors.is_empty()
+            && s.toks[b.start].capitalized
+            && a.actors.len() == 1
+            && !a.actors[0].code.sectors.is_empty()
+            && a.actors[0].code.country.as_ref().is_none_or(|c| Some(c) == b.actors[0].code.country.as_ref());
+        if a.kind == ActorKind::Sector && (b.kind == ActorKind::Person || bare_name) && a.end == b.start && a.actors.len() == 1 {
             let mut person = b.actors[0].clone();
             if person.code.country.is_none() {
                 person.code.country = a.actors[0].code.country.clone();

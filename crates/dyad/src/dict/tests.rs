@@ -251,3 +251,21 @@ fn a_percent_compound_acts_both_ways() {
     // Without the compound, the pattern's default reading stands.
     assert_eq!(code_with(verbs, "Freedonia stalled its talks with Sylvania."), ["FRE SYL 120"]);
 }
+
+#[test]
+fn a_name_coded_with_a_bare_country_holds_the_role_before_it() {
+    let mut d = Dictionaries::default();
+    load_text(Path::new("mini.actors.txt"), DictKind::Actors, "FREEDONIA [FRE]\nSYLVANIA [SYL]\nRUFUS_FIREFLY [FRE]\n", &mut d);
+    load_text(Path::new("mini.agents.txt"), DictKind::Agents, "PRIME_MINISTER [~GOV]\n", &mut d);
+    load_text(Path::new("mini.verbs.txt"), DictKind::Verbs, "--- SCOLD [111] ---\nSCOLD\n", &mut d);
+    assert!(d.problems.is_empty(), "{:?}", d.problems);
+    let mut b = crate::lexicon::LexiconBuilder::new();
+    b.add_dictionaries(d);
+    let coder = crate::coder::Coder::new(b.build());
+    let code = |text: &str| -> Vec<String> {
+        let a = crate::article::Article { id: "t".into(), date: Some("2031-05-07".into()), text: text.into(), ..Default::default() };
+        coder.code(&a).events.iter().map(|e| format!("{} {}", e.source.code, e.target.as_ref().map(|t| t.code.as_str()).unwrap_or("-"))).collect()
+    };
+    assert_eq!(code("Freedonia Prime Minister Rufus Firefly scolded Sylvania."), ["FREGOV SYL"]);
+    assert_eq!(code("Prime Minister Rufus Firefly scolded Sylvania."), ["FREGOV SYL"]);
+}
