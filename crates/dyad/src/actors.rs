@@ -454,10 +454,19 @@ impl DocContext {
     }
 }
 
-fn actor_of(lex: &Lexicon, i: usize, date: Option<Date>) -> Option<Actor> {
+/// The actors a lexicon phrase stands for on `date`: usually one; a dictionary
+/// code joined with `/` (`[FRO/BIL/SAM]`) names several acting together.
+fn actors_of(lex: &Lexicon, i: usize, date: Option<Date>) -> Vec<Actor> {
     let e = &lex.actors[i];
-    let code = e.codes.iter().find(|(_, r)| r.contains(date)).map(|(c, _)| c.clone())?;
-    Some(Actor { code, name: if e.kind == ActorKind::Person { Some(e.phrase.clone()) } else { None }, rule: format!("lexicon {} `{}`", e.origin, e.phrase) })
+    let Some(code) = e.codes.iter().find(|(_, r)| r.contains(date)).map(|(c, _)| c) else { return Vec::new() };
+    let name = if e.kind == ActorKind::Person { Some(e.phrase.clone()) } else { None };
+    let rule = format!("lexicon {} `{}`", e.origin, e.phrase);
+    match code.country.as_deref() {
+        Some(joined) if joined.contains('/') => {
+            joined.split('/').map(|c| Actor { code: ActorCode::parse(c), name: name.clone(), rule: rule.clone() }).collect()
+        }
+        _ => vec![Actor { code: code.clone(), name, rule }],
+    }
 }
 
 fn merge_code(country_of: &ActorCode, sectors_of: &[&ActorCode]) -> ActorCode {
@@ -475,6 +484,15 @@ fn merge_code(country_of: &ActorCode, sectors_of: &[&ActorCode]) -> ActorCode {
         sectors.insert(0, g);
     }
     ActorCode { country: country_of.country.clone(), sectors }
+}
+
+/// Whether the phrase starting at `start` (past a determiner) opens its sentence or clause.
+fn opens_clause(s: &Sentence, start: usize) -> bool {
+    let mut q = start;
+    if q > 0 && matches!(s.words[q - 1], "the" | "a" | "an" | "some" | "many" | "several") {
+        q -= 1;
+    }
+    q == 0 || matches!(s.words[q - 1], "," | ";" | ":" | "--" | "and" | "but" | "that" | "while" | "after" | "when" | "as" | "\"")
 }
 
 fn is_countryish(k: ActorKind) -> bool {
@@ -622,8 +640,11 @@ fn lexicon_mentions(s: &Sentence, lex: &Lexicon, date: Option<Date>) -> Vec<Ment
             // Short names ("Chad", "Iran") only when capitalized: "us", "who" are words.
             continue;
         }
-        let Some(actor) = actor_of(lex, idx, date) else { continue };
-        out.push(Mention { start: a, end: b + 1, actors: vec![actor], kind: entry.kind, absorbed: false, place: false });
+        let actors = actors_of(lex, idx, date);
+        if actors.is_empty() {
+            continue;
+        }
+        out.push(Mention { start: a, end: b + 1, actors, kind: entry.kind, absorbed: false, place: false });
     }
     out
 }
@@ -745,7 +766,10 @@ fn composites(s: &Sentence, ms: Vec<Mention>) -> Vec<Mention> {
                 }
             }
             let mut j = end;
-            if matches!(s.word(j), "of" | "for") {
+            // "Soldiers from Freedonia have ...": a role with no country of its own, opening
+            // its clause, takes the country it comes from ("withdraw troops from X" does not).
+            let from = s.word(j) == "from" && codes.iter().all(|c| c.country.is_none()) && opens_clause(s, m.start);
+            if matches!(s.word(j), "of" | "for") || from {
                 j += 1;
                 if s.word(j) == "the" {
                     j += 1;
@@ -801,7 +825,17 @@ fn titled_people(s: &Sentence, ms: &mut Vec<Mention>) {
     let mut k = 0;
     while k + 1 < ms.len() {
         let (a, b) = (&ms[k], &ms[k + 1]);
-        if a.kind == ActorKind::Sector && b.kind == ActorKind::Person && a.end == b.start && a.actors.len() == 1 {
+        // A dictionary may code a person with a bare country code, which reads as a
+        // country ("ROMENDACIL [BRE]"): right after a role of that country, or of
+        // none, such a name is the role's holder ("Bree Prime Minister Romendacil").
+        let bare_name = b.kind == ActorKind::Country
+            && b.actors.len() == 1
+            && b.actors[0].code.sectors.is_empty()
+            && s.toks[b.start].capitalized
+            && a.actors.len() == 1
+            && !a.actors[0].code.sectors.is_empty()
+            && a.actors[0].code.country.as_ref().is_none_or(|c| Some(c) == b.actors[0].code.country.as_ref());
+        if a.kind == ActorKind::Sector && (b.kind == ActorKind::Person || bare_name) && a.end == b.start && a.actors.len() == 1 {
             let mut person = b.actors[0].clone();
             if person.code.country.is_none() {
                 person.code.country = a.actors[0].code.country.clone();
@@ -1141,6 +1175,15 @@ mod tests {
         assert_eq!(codes("UNX staff left.", &mut ctx), [("UNX".to_string(), "IGOUNO".to_string())]);
         // Lowercase "us" is a pronoun, not the United States; "un" is not the UN.
         assert!(codes("Tell us about the un plan.", &mut ctx).is_empty());
+    }
+
+    #[test]
+    fn a_role_opening_its_clause_takes_the_country_it_comes_from() {
+        let mut ctx = DocContext::new(None);
+        assert_eq!(codes("The foreign minister from Freedonia left.", &mut ctx), [("foreign minister from Freedonia".to_string(), "FREGOV".to_string())]);
+        // After a verb, "from" is where something is taken from: no composite.
+        let got = codes("They recalled the foreign minister from Freedonia.", &mut ctx);
+        assert_eq!(got, [("foreign minister".to_string(), "---GOV".to_string()), ("Freedonia".to_string(), "FRE".to_string())]);
     }
 
     #[test]

@@ -177,9 +177,11 @@ impl Coder {
     }
 }
 
-/// A code of three or four digits, as the event schema allows.
+/// A code of three or four digits, possibly with one letter after them
+/// (a dictionary's variant, `174K`), as the event schema allows.
 fn is_numeric_code(code: &str) -> bool {
-    (3..=4).contains(&code.len()) && code.bytes().all(|b| b.is_ascii_digit())
+    let digits = code.strip_suffix(|c: char| c.is_ascii_alphabetic()).unwrap_or(code);
+    (3..=4).contains(&digits.len()) && digits.bytes().all(|b| b.is_ascii_digit())
 }
 
 fn actor_record(s: &Sentence, a: &Actor, start: usize, end: usize) -> ActorRecord {

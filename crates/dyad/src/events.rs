@@ -8,7 +8,7 @@
 //! reciprocal actors handled on top.
 
 use crate::actors::{Actor, Mention, Sentence, SPEECH};
-use crate::lexicon::{ActorCode, Compiled, Lexicon, PatElem};
+use crate::lexicon::{ActorCode, ActorKind, Compiled, Lexicon, PatElem};
 use crate::ontology;
 
 /// A verb pattern found in a sentence.
@@ -517,7 +517,17 @@ fn usable(m: &Mention) -> bool {
 /// Extends a mention to its coordinated group ("Britain and France").
 fn group(s: &Sentence, ms: &[Mention], mi: usize, leftward: bool) -> Vec<usize> {
     // Tokens between two mentions that make them one compound actor: (joins, is a final "and").
-    let joiner = |a: usize, b: usize| -> Option<bool> {
+    // The next member may carry a determiner and modifiers of its own ("A and the
+    // embattled B", "A, the awful B, and good C").
+    let joiner = |a: usize, mut b: usize| -> Option<bool> {
+        let mut mods = 0;
+        while b > a + 1 && mods < 3 && is_member_modifier(s, b - 1) {
+            b -= 1;
+            mods += 1;
+        }
+        if b > a + 1 && s.words[b - 1] == "the" {
+            b -= 1;
+        }
         let w: Vec<&str> = (a..b).map(|t| s.words[t]).collect();
         match w.as_slice() {
             ["and"] | [",", "and"] | ["as", "well", "as"] | ["&"] => Some(true),
@@ -559,6 +569,26 @@ fn group(s: &Sentence, ms: &[Mention], mi: usize, leftward: bool) -> Vec<usize> 
         g.insert(0, mi);
     }
     g
+}
+
+/// A word that may modify a member of a list of actors: a lowercase word that
+/// is no function word, verb form, number or speech verb ("evil", "awful").
+fn is_member_modifier(s: &Sentence, t: usize) -> bool {
+    let w = s.words[t];
+    s.toks[t].word
+        && !s.toks[t].capitalized
+        && w.len() > 2
+        && !(w.ends_with("ed") || w.ends_with("ing") || w.ends_with("ly") || w.ends_with('s'))
+        && !is_number(w)
+        && !DETERMINERS.contains(&w)
+        && !PREPOSITIONS.contains(&w)
+        && !BE.contains(&w)
+        && !NEGATORS.contains(&w)
+        && !INTENT.contains(&w)
+        && !SPEECH.contains(&w)
+        && !SUBORDINATORS.contains(&w)
+        && !CLAUSE_BREAKS.contains(&w)
+        && !matches!(w, "and" | "or" | "nor" | "that" | "then" | "than" | "not" | "but" | "who" | "which" | "also")
 }
 
 /// Time words that may stand between a verb and its auxiliary, agent or complement.
@@ -617,7 +647,16 @@ fn object(s: &Sentence, ms: &[Mention], from: usize, until: usize, avoid: &[usiz
         while q > 0 && DETERMINERS.contains(&s.words[q - 1]) {
             q -= 1;
         }
-        if SPEECH.contains(&s.word(m.end)) && q > 0 && s.words[q - 1] == "," {
+        // (The speaker's name may follow the role: ", US Deputy Secretary of Energy Jeffrey Kupfer said".)
+        let mut e = m.end;
+        while e < s.words.len()
+            && e < m.end + 8
+            && s.toks[e].word
+            && (s.toks[e].capitalized || (s.words[e] == "of" && s.toks.get(e + 1).is_some_and(|t| t.capitalized)))
+        {
+            e += 1;
+        }
+        if SPEECH.contains(&s.word(e)) && q > 0 && s.words[q - 1] == "," {
             continue;
         }
         if best.is_none_or(|b| ms[b].start > m.start) {
@@ -820,7 +859,9 @@ pub fn code_sentence(s: &Sentence, lex: &Lexicon, ms: &[Mention], dyad: &[Actor]
             };
             // "The two sides discussed X" is mutual whatever follows; "X and Y agreed
             // that ..." is mutual unless they act on an object before a complement clause.
-            let pair_mention = sources.iter().any(|&m| ms[m].actors.len() >= 2);
+            // (A dictionary phrase standing for several actors, an organisation-like
+            // group, acts as one party: it is not such a pair.)
+            let pair_mention = sources.iter().any(|&m| ms[m].actors.len() >= 2 && ms[m].kind != ActorKind::Organization);
             let compound = sources.len() >= 2;
             targets = match vm.target_slot {
                 Some(m) => group(s, ms, m, false),
@@ -892,7 +933,9 @@ pub fn code_sentence(s: &Sentence, lex: &Lexicon, ms: &[Mention], dyad: &[Actor]
         if targets.is_empty() {
             let mut placed = Vec::new();
             let src_actors: Vec<(&Actor, &Mention)> = sources.iter().flat_map(|&m| ms[m].actors.iter().map(move |a| (a, &ms[m]))).collect();
-            if src_actors.len() >= 2 && RECIPROCAL_ROOTS.contains(&root.as_str()) {
+            // (One dictionary phrase standing for several actors is one party: not reciprocal.)
+            let one_party = sources.len() == 1 && ms[sources[0]].kind == ActorKind::Organization;
+            if src_actors.len() >= 2 && !one_party && RECIPROCAL_ROOTS.contains(&root.as_str()) {
                 let mut n2 = notes.clone();
                 n2.push("reciprocal".into());
                 for (a, am) in &src_actors {
@@ -956,11 +999,21 @@ pub fn code_sentence(s: &Sentence, lex: &Lexicon, ms: &[Mention], dyad: &[Actor]
             out.extend(placed);
             continue;
         }
+        // A PETRARCH `%` slot ("% HAVE POSTPONED *"): the two members of the compound
+        // subject act on each other, so the event goes both ways.
+        let mutual = !c.strict_target && vm.source_slot.is_some() && vm.target_slot.is_some() && pat.text.contains('%');
+        let mut back_notes = notes.clone();
+        if mutual {
+            back_notes.push("compound `%`: each member acts on the other".into());
+        }
         for &sm in &sources {
             for a in &ms[sm].actors {
                 for &tm in &targets {
                     for b in &ms[tm].actors {
                         push(a, &ms[sm], Some((b, ms[tm].start, ms[tm].end)), &notes);
+                        if mutual {
+                            push(b, &ms[tm], Some((a, ms[sm].start, ms[sm].end)), &back_notes);
+                        }
                     }
                 }
             }

@@ -52,6 +52,6 @@ fn petrarch2_unit_tests_with_their_own_dictionaries() {
     let coder = Coder::new(b.build());
     let (prec, recall, _) = level1(&coder, &gold);
     // Share of expected codings reproduced (recall) and share of extras (1 - precision).
-    assert!(recall >= 0.64, "PETRARCH-2 unit tests: {recall:.3} of expected codings reproduced, below the floor 0.64");
-    assert!(prec >= 0.89, "PETRARCH-2 unit tests: precision {prec:.3} below the floor 0.89");
+    assert!(recall >= 0.76, "PETRARCH-2 unit tests: {recall:.3} of expected codings reproduced, below the floor 0.76");
+    assert!(prec >= 0.91, "PETRARCH-2 unit tests: precision {prec:.3} below the floor 0.91");
 }

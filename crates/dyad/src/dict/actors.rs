@@ -126,6 +126,10 @@ fn finish(b: Block, ctx: &mut Ctx<'_>, out: &mut Vec<ActorEntry>) {
 /// people, a bare three-letter code is a country (or its adjective/capital,
 /// which the coder treats alike), anything else is a named organisation.
 fn infer_kind(codes: &[(ActorCode, DateRange, bool)]) -> ActorKind {
+    // Several actors in one phrase ("[FRO/BIL/SAM]") act as a group, like a named organisation.
+    if codes.iter().any(|c| c.0.country.as_deref().is_some_and(|s| s.contains('/'))) {
+        return ActorKind::Organization;
+    }
     let is_igo = |c: &ActorCode| c.country.as_deref().is_some_and(|s| s.starts_with("IGO"));
     if codes.iter().any(|c| is_igo(&c.0)) {
         ActorKind::Igo
@@ -171,11 +175,13 @@ fn parse_code(inner: &str, line: usize, ctx: &mut Ctx<'_>) -> Option<(ActorCode,
         None => (inner, ""),
     };
     let code = code.to_ascii_uppercase();
-    if !valid_actor_code(&code) {
+    if !code.split('/').all(valid_actor_code) {
         ctx.problem(line, format!("malformed actor code '[{inner}]'; code skipped"));
         return None;
     }
-    let actor_code = ActorCode::parse(&code);
+    // `[FRO/BIL/SAM]`: the phrase names several actors at once; they stay joined
+    // here and are taken apart when the phrase is found in a sentence.
+    let actor_code = if code.contains('/') { ActorCode { country: Some(code), sectors: vec![] } } else { ActorCode::parse(&code) };
     if dates.is_empty() {
         return Some((actor_code, DateRange::default(), false));
     }
@@ -344,7 +350,7 @@ mod tests {
 
     #[test]
     fn malformed_dates_and_codes_are_reported_and_the_rest_used() {
-        let text = "BAN_KI-MOON\n\t[IGOUNO >20070101]\n\t[KORGOVBUS 2004017-20061201]\n\t[ELR/GAL]\nX [pse]\nY [ABC 20100231]\n";
+        let text = "BAN_KI-MOON\n\t[IGOUNO >20070101]\n\t[KORGOVBUS 2004017-20061201]\n\t[ELR-GAL]\nX [pse]\nY [ABC 20100231]\n";
         let d = load(text);
         assert_eq!(d.actors.len(), 3);
         let ban = &d.actors[0];

@@ -159,7 +159,7 @@ fn files_and_folders_load_from_disk() {
 }
 
 /// Invented countries for the coding tests below.
-const MINI_ACTORS: &str = "FREEDONIA [FRE]\nSYLVANIA [SYL]\nOSTERLICH [OST]\nLATVERIA [LAT]\n";
+const MINI_ACTORS: &str = "FREEDONIA [FRE]\nSYLVANIA [SYL]\nOSTERLICH [OST]\nLATVERIA [LAT]\nTHE_MARCHES [MRA/MRB/MRC]\nTHE_VALES [VLA/VLB]\n";
 
 /// Codes `text` with only the invented actors and `verbs` (a PETRARCH-2 verb file).
 fn code_with(verbs: &str, text: &str) -> Vec<String> {
@@ -180,6 +180,20 @@ fn dictionary_codes_outside_cameo_are_kept() {
     assert_eq!(code_with(verbs, "Freedonia scolded Sylvania briskly."), ["FRE SYL 901"]);
     assert_eq!(code_with(verbs, "Freedonia scolded Sylvania rudely."), ["FRE SYL 1717"]);
     assert_eq!(code_with(verbs, "Freedonia scolded Sylvania."), ["FRE SYL 111"]);
+    // A code may carry a letter after its digits: a coder's variant, kept as written.
+    let verbs = "--- HAGGLE [031] ---\nHAGGLE\n- * FOR_REFUGE [174K]\n";
+    assert_eq!(code_with(verbs, "Freedonia haggled for refuge in Sylvania."), ["FRE SYL 174K"]);
+}
+
+#[test]
+fn a_phrase_coded_as_several_actors_gives_one_event_per_actor() {
+    let verbs = "--- RESTORE [064] ---\nRESTORE\n";
+    assert_eq!(
+        code_with(verbs, "The Marches restored ties with the Vales."),
+        ["MRA VLA 064", "MRA VLB 064", "MRB VLA 064", "MRB VLB 064", "MRC VLA 064", "MRC VLB 064"]
+    );
+    // Acting as one party, the group does not act on itself.
+    assert_eq!(code_with(verbs, "The Marches restored ties."), Vec::<String>::new());
 }
 
 #[test]
@@ -219,4 +233,39 @@ fn compound_subject_acts_on_the_pair_between_which_ties_stand() {
         code_with(verbs, "Freedonia and Sylvania welcomed new ties between Osterlich and Latveria."),
         ["FRE OST 041", "FRE LAT 041", "SYL OST 041", "SYL LAT 041"]
     );
+}
+
+#[test]
+fn list_members_may_carry_the_and_modifiers() {
+    let verbs = "--- SCOLD [111] ---\nSCOLD\n";
+    assert_eq!(code_with(verbs, "Freedonia and the evil awful Sylvania scolded Osterlich."), ["FRE OST 111", "SYL OST 111"]);
+    assert_eq!(code_with(verbs, "Evil Latveria, the awful Freedonia, and good Sylvania scolded Osterlich."), ["LAT OST 111", "FRE OST 111", "SYL OST 111"]);
+    // A verb between the two is no list.
+    assert_eq!(code_with(verbs, "Freedonia wavered and the awful Sylvania scolded Osterlich."), ["SYL OST 111"]);
+}
+
+#[test]
+fn a_percent_compound_acts_both_ways() {
+    let verbs = "--- STALL [120] ---\nSTALL\n- % HAVE * [191]\n";
+    assert_eq!(code_with(verbs, "Freedonia and Sylvania have stalled their summit."), ["FRE SYL 191", "SYL FRE 191"]);
+    // Without the compound, the pattern's default reading stands.
+    assert_eq!(code_with(verbs, "Freedonia stalled its talks with Sylvania."), ["FRE SYL 120"]);
+}
+
+#[test]
+fn a_name_coded_with_a_bare_country_holds_the_role_before_it() {
+    let mut d = Dictionaries::default();
+    load_text(Path::new("mini.actors.txt"), DictKind::Actors, "FREEDONIA [FRE]\nSYLVANIA [SYL]\nRUFUS_FIREFLY [FRE]\n", &mut d);
+    load_text(Path::new("mini.agents.txt"), DictKind::Agents, "PRIME_MINISTER [~GOV]\n", &mut d);
+    load_text(Path::new("mini.verbs.txt"), DictKind::Verbs, "--- SCOLD [111] ---\nSCOLD\n", &mut d);
+    assert!(d.problems.is_empty(), "{:?}", d.problems);
+    let mut b = crate::lexicon::LexiconBuilder::new();
+    b.add_dictionaries(d);
+    let coder = crate::coder::Coder::new(b.build());
+    let code = |text: &str| -> Vec<String> {
+        let a = crate::article::Article { id: "t".into(), date: Some("2031-05-07".into()), text: text.into(), ..Default::default() };
+        coder.code(&a).events.iter().map(|e| format!("{} {}", e.source.code, e.target.as_ref().map(|t| t.code.as_str()).unwrap_or("-"))).collect()
+    };
+    assert_eq!(code("Freedonia Prime Minister Rufus Firefly scolded Sylvania."), ["FREGOV SYL"]);
+    assert_eq!(code("Prime Minister Rufus Firefly scolded Sylvania."), ["FREGOV SYL"]);
 }

@@ -323,12 +323,17 @@ fn bracket(t: &str) -> Option<(&str, &str)> {
 }
 
 /// `---`/`###` -> `---`; otherwise 2-4 digit CAMEO codes, optionally `a:b`.
+/// A code may end in one letter (`174K`, `075A`): a coder's variant of the
+/// numeric code, written as given.
 fn normalize_code(raw: &str) -> Option<String> {
     let raw = raw.trim();
     if raw == "---" || raw == "###" {
         return Some("---".to_string());
     }
-    let digits = |s: &str| s.is_empty() || ((2..=4).contains(&s.len()) && s.bytes().all(|b| b.is_ascii_digit()));
+    let digits = |s: &str| {
+        let num = s.strip_suffix(|c: char| c.is_ascii_alphabetic()).unwrap_or(s);
+        s.is_empty() || ((2..=4).contains(&num.len()) && num.bytes().all(|b| b.is_ascii_digit()))
+    };
     let ok = match raw.split_once(':') {
         Some((a, b)) => digits(a) && digits(b) && !(a.is_empty() && b.is_empty()),
         None => !raw.is_empty() && digits(raw),
