@@ -771,17 +771,18 @@ pub fn code_sentence(s: &Sentence, lex: &Lexicon, ms: &[Mention], dyad: &[Actor]
         // The clause starts after the previous verb that still counts (a frame that gave
         // way to this verb is part of this clause: "China is ready to work with ...").
         let floor = vms[..vi].iter().enumerate().rev().find(|(k, _)| !skip[*k]).map(|(_, v)| v.end).unwrap_or(0);
-        let (negated, intent, threat) = modality(s, vm.start, floor);
-        let root = ontology::root(&code).to_string();
+        let (negated, mut intent, threat) = modality(s, vm.start, floor);
         if negated {
             // "said he would not provide support to X": refusing a cooperative act is a
             // rejection. Any other negated act did not happen.
             let refusal = intent.as_deref().is_some_and(|f| matches!(f, "will" | "would" | "shall"));
-            if !(refusal && c.strict_target && matches!(root.as_str(), "03" | "04" | "05" | "06" | "07" | "08")) {
+            if !(refusal && c.strict_target && matches!(ontology::root(&code), "03" | "04" | "05" | "06" | "07" | "08")) {
                 continue;
             }
             notes.push(format!("negated future of {code}: a rejection"));
             code = "120".to_string();
+            // The future was the refusal's; the rejection is not an intent of its own.
+            intent = None;
         }
         let root = ontology::root(&code).to_string();
         // A loaded dictionary's coder (PETRARCH, TABARI) codes a future tense as the act
