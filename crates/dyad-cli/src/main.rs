@@ -14,6 +14,7 @@ mod bench;
 mod code;
 mod dict;
 mod eval;
+mod explain;
 mod lex;
 mod store_cmds;
 
@@ -31,6 +32,8 @@ enum Command {
     Code(code::CodeArgs),
     /// Score the coder against a gold set: precision, recall, F1, confusions, errors.
     Eval(eval::EvalArgs),
+    /// Show what the coder saw in each sentence: actors, verb patterns, events.
+    Explain(explain::ExplainArgs),
     /// Measure throughput and peak memory on a corpus, overall and per stage.
     Bench(bench::BenchArgs),
     /// Community dictionaries: check them, find what they miss.
@@ -60,6 +63,7 @@ fn main() -> Result<()> {
     match cli.command {
         Command::Code(a) => code::run(a),
         Command::Eval(a) => eval::run(a),
+        Command::Explain(a) => explain::run(a),
         Command::Bench(a) => bench::run(a),
         Command::Dict(c) => dict::run(c),
         Command::Load(a) => store_cmds::run_load(&a),

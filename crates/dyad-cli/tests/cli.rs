@@ -173,3 +173,24 @@ fn missing_input_is_a_clear_error() {
     assert!(!o.status.success());
     assert!(String::from_utf8_lossy(&o.stderr).contains("/nonexistent/file.txt"));
 }
+
+#[test]
+fn explain_shows_actors_verbs_and_events_per_sentence() {
+    let o = dyad(&["explain", "--date", "2024-03-06", "--text", "France condemned Iran. The weather was fine."]);
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    let out = String::from_utf8_lossy(&o.stdout);
+    assert!(out.contains("actor  `France` = FRA (Country)"), "{out}");
+    assert!(out.contains("verb   `condemned` = 111"), "{out}");
+    assert!(out.contains("event  FRA -> IRN 111"), "{out}");
+    // A sentence with nothing to code says so.
+    assert!(out.contains("#1: The weather was fine.\n  (no event)"), "{out}");
+    // JSON: one object per sentence, with its document.
+    let o = dyad(&["explain", "--json", "--text", "France condemned Iran."]);
+    let recs = lines(&o);
+    assert_eq!(recs.len(), 1);
+    assert_eq!(recs[0]["doc_id"], "text");
+    assert_eq!(recs[0]["events"][0], "FRA -> IRN 111");
+    // Unreadable input is reported with its name, and the run goes on.
+    let o = dyad(&["explain", "/nonexistent/file.txt"]);
+    assert!(String::from_utf8_lossy(&o.stderr).contains("/nonexistent/file.txt"));
+}

@@ -51,6 +51,20 @@ impl Coder {
 
     /// Codes one article.
     pub fn code(&self, article: &Article) -> Coded {
+        self.code_inner(article, None)
+    }
+
+    /// Codes one article and also says, sentence by sentence, what the coder
+    /// saw: the actor mentions, the verb patterns that matched and the events
+    /// they gave. It answers "why was this (not) coded?" for a user tuning a
+    /// dictionary, without a debugger.
+    pub fn explain(&self, article: &Article) -> (Coded, Vec<SentenceTrace>) {
+        let mut trace = Vec::new();
+        let coded = self.code_inner(article, Some(&mut trace));
+        (coded, trace)
+    }
+
+    fn code_inner(&self, article: &Article, mut trace: Option<&mut Vec<SentenceTrace>>) -> Coded {
         let mut coded = Coded::default();
         let text = article.text.as_str();
         let layout = article.layout();
@@ -89,6 +103,9 @@ impl Coder {
                 actors::localize_sectors(&mut ms, &only, "the only country named in the sentence");
             }
             let evs = events::code_sentence(&s, &self.lex, &ms, &ctx.dyad);
+            if let Some(tr) = trace.as_deref_mut() {
+                tr.push(SentenceTrace::new(&s, &self.lex, si, &ms, &evs));
+            }
             if evs.is_empty() {
                 continue;
             }
@@ -174,6 +191,85 @@ impl Coder {
                 .match_indices(d.as_str())
                 .any(|(i, _)| (i == 0 || joined.as_bytes()[i - 1] == b' ') && (i + d.len() == joined.len() || joined.as_bytes()[i + d.len()] == b' '))
         })
+    }
+}
+
+/// What the coder saw in one sentence (see [`Coder::explain`]).
+#[derive(Debug, Clone, serde::Serialize)]
+pub struct SentenceTrace {
+    /// Sentence index in the article.
+    pub index: usize,
+    /// The sentence text.
+    pub text: String,
+    /// Actor mentions: text, codes, kind, the rule that made each, and whether it
+    /// was used only as a place or absorbed into another mention's description.
+    pub mentions: Vec<MentionTrace>,
+    /// Verb patterns matched, left to right, before source and target are chosen.
+    pub verbs: Vec<VerbTrace>,
+    /// Events the sentence gave, before dates and de-duplication:
+    /// `SOURCE -> TARGET CODE` with the notes of what the coder did.
+    pub events: Vec<String>,
+}
+
+/// One actor mention of a [`SentenceTrace`].
+#[derive(Debug, Clone, serde::Serialize)]
+pub struct MentionTrace {
+    /// The words of the mention.
+    pub text: String,
+    /// Actor codes it stands for (usually one).
+    pub codes: Vec<String>,
+    /// The phrase kind (country, demonym, sector, person, ...).
+    pub kind: String,
+    /// The rule or lexicon entry of each actor.
+    pub rules: Vec<String>,
+    /// Used as a location, not as an actor.
+    pub place: bool,
+    /// Part of another mention's description: never a source or target.
+    pub absorbed: bool,
+}
+
+/// One verb-pattern match of a [`SentenceTrace`].
+#[derive(Debug, Clone, serde::Serialize)]
+pub struct VerbTrace {
+    /// The matched words.
+    pub text: String,
+    /// The pattern's CAMEO code.
+    pub code: String,
+    /// The pattern as written.
+    pub pattern: String,
+    /// Where the pattern comes from (`builtin:verbs.txt:98`, a dictionary line).
+    pub lexicon: String,
+}
+
+impl SentenceTrace {
+    fn new(s: &Sentence, lex: &Lexicon, index: usize, ms: &[actors::Mention], evs: &[events::SentenceEvent]) -> Self {
+        let mentions = ms
+            .iter()
+            .map(|m| MentionTrace {
+                text: s.slice(m.start, m.end).to_string(),
+                codes: m.actors.iter().map(|a| a.code.code()).collect(),
+                kind: format!("{:?}", m.kind),
+                rules: m.actors.iter().map(|a| a.rule.clone()).collect(),
+                place: m.place,
+                absorbed: m.absorbed,
+            })
+            .collect();
+        let verbs = events::match_verbs(s, lex, ms)
+            .iter()
+            .map(|vm| {
+                let pat = &lex.verbs[lex.compiled(vm.compiled).pattern];
+                VerbTrace { text: s.slice(vm.start, vm.end).to_string(), code: pat.code.clone(), pattern: pat.text.clone(), lexicon: pat.origin.clone() }
+            })
+            .collect();
+        let events = evs
+            .iter()
+            .map(|e| {
+                let t = e.target.as_ref().map_or_else(|| "-".to_string(), |t| t.0.code.code());
+                let notes = if e.notes.is_empty() { String::new() } else { format!(" ({})", e.notes.join("; ")) };
+                format!("{} -> {} {}{}", e.source.0.code.code(), t, e.code, notes)
+            })
+            .collect();
+        SentenceTrace { index, text: s.slice(0, s.toks.len()).to_string(), mentions, verbs, events }
     }
 }
 
