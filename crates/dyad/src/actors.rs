@@ -458,7 +458,23 @@ impl DocContext {
 /// code joined with `/` (`[FRO/BIL/SAM]`) names several acting together.
 fn actors_of(lex: &Lexicon, i: usize, date: Option<Date>) -> Vec<Actor> {
     let e = &lex.actors[i];
-    let Some(code) = e.codes.iter().find(|(_, r)| r.contains(date)).map(|(c, _)| c) else { return Vec::new() };
+    let Some(code) = e.codes.iter().find(|(_, r)| r.contains(date)).map(|(c, _)| c) else {
+        // A person the built-in lexicon knows in a role, met outside its dates, is
+        // still of that country: "President Obama" in a 2000 story is American,
+        // though not yet the president. (Loaded dictionaries say for themselves
+        // what a name means outside its dates.)
+        // Only a full name: a bare surname outside its dates may well be someone else
+        // ("Stoltenberg" in a 1987 story is not the later Norwegian).
+        if e.kind == ActorKind::Person && e.origin.starts_with("builtin:") && e.phrase.contains(' ') {
+            let nearest = e.codes.iter().min_by_key(|(_, r)| distance(r, date)).map(|(c, _)| c);
+            if let Some(c) = nearest.filter(|c| c.country.is_some()) {
+                let code = ActorCode { country: c.country.clone(), sectors: Vec::new() };
+                let rule = format!("lexicon {} `{}`, outside the dates of its role: country only", e.origin, e.phrase);
+                return vec![Actor { code, name: Some(e.phrase.clone()), rule }];
+            }
+        }
+        return Vec::new();
+    };
     let name = if e.kind == ActorKind::Person { Some(e.phrase.clone()) } else { None };
     let rule = format!("lexicon {} `{}`", e.origin, e.phrase);
     match code.country.as_deref() {
@@ -466,6 +482,17 @@ fn actors_of(lex: &Lexicon, i: usize, date: Option<Date>) -> Vec<Actor> {
             joined.split('/').map(|c| Actor { code: ActorCode::parse(c), name: name.clone(), rule: rule.clone() }).collect()
         }
         _ => vec![Actor { code: code.clone(), name, rule }],
+    }
+}
+
+/// Days between `date` and the range (0 inside it, or with no date).
+fn distance(r: &crate::lexicon::DateRange, date: Option<Date>) -> i64 {
+    let Some(d) = date else { return 0 };
+    let days = |a: Date, b: Date| a.since(b).map_or(i64::MAX, |s| i64::from(s.get_days()).abs());
+    match (r.from, r.to) {
+        (Some(f), _) if d < f => days(f, d),
+        (_, Some(t)) if d > t => days(d, t),
+        _ => 0,
     }
 }
 
@@ -677,8 +704,36 @@ fn learned_mention(s: &Sentence, ctx: &DocContext, i: usize, covered: &[bool]) -
     None
 }
 
+/// "Bosnian Serbs", "Iraqi Kurds", "Turkish Kurd refugees": a people named
+/// after the country they live in is of that country (CAMEO codes ethnic
+/// groups by their state). Two adjacent demonyms become one mention with the
+/// first one's country.
+fn ethnic_groups(s: &Sentence, ms: Vec<Mention>) -> Vec<Mention> {
+    let mut out: Vec<Mention> = Vec::with_capacity(ms.len());
+    for m in ms {
+        if let Some(prev) = out.last_mut() {
+            if prev.kind == ActorKind::Demonym
+                && m.kind == ActorKind::Demonym
+                && prev.end == m.start
+                && s.toks[m.start].capitalized
+                && prev.actors.len() == 1
+                && m.actors.len() == 1
+                && prev.actors[0].code.country != m.actors[0].code.country
+            {
+                prev.end = m.end;
+                let rule = format!("{} + {}: a people of the first country", prev.actors[0].rule, m.actors[0].rule);
+                prev.actors[0].rule = rule;
+                continue;
+            }
+        }
+        out.push(m);
+    }
+    out
+}
+
 /// Joins country words and roles into one mention.
 fn composites(s: &Sentence, ms: Vec<Mention>) -> Vec<Mention> {
+    let ms = ethnic_groups(s, ms);
     let mut out: Vec<Mention> = Vec::with_capacity(ms.len());
     let mut k = 0;
     while k < ms.len() {
@@ -720,6 +775,18 @@ fn composites(s: &Sentence, ms: Vec<Mention>) -> Vec<Mention> {
             while mods < 2 && ROLE_MODIFIERS.contains(&s.word(j)) && ms.get(k + 1).is_none_or(|r| r.start != j) {
                 j += 1;
                 mods += 1;
+            }
+            // Other plain modifiers too, when a role follows them: "French paper workers",
+            // "Irish nationalist guerrillas".
+            let role_at = |t: usize| ms.get(k + 1).is_some_and(|r| r.kind == ActorKind::Sector && r.start == t);
+            if !role_at(j) {
+                let mut t = j;
+                while t < j + 2 && t < s.words.len() && crate::events::is_member_modifier(s, t) && !role_at(t) {
+                    t += 1;
+                }
+                if t > j && role_at(t) {
+                    j = t;
+                }
             }
             let mut roles = Vec::new();
             let mut kk = k + 1;
@@ -1062,6 +1129,32 @@ fn acronyms(s: &Sentence, ctx: &mut DocContext, ms: &mut [Mention]) {
                 ctx.learn(acr, a);
                 m.end += 3;
             }
+        }
+    }
+}
+
+/// "Bosnian Serbs said their forces had withdrawn", "Israel strengthened its
+/// forces": a role-only mention after a possessive pronoun belongs to the
+/// nearest actor before it in the sentence that has a country.
+pub fn possessed_roles(s: &Sentence, ms: &mut [Mention]) {
+    for i in 0..ms.len() {
+        let m = &ms[i];
+        if m.start == 0 || !matches!(s.words[m.start - 1], "its" | "their" | "his" | "her") || m.place {
+            continue;
+        }
+        if !m.actors.iter().all(|a| a.code.country.is_none() && !a.code.sectors.is_empty()) {
+            continue;
+        }
+        let owner = ms[..i]
+            .iter()
+            .rev()
+            .filter(|o| !o.place && !o.absorbed && o.end < m.start)
+            .find_map(|o| o.actors.iter().find_map(|a| a.code.country.clone().filter(|c| !c.starts_with("IGO") && !c.starts_with("NGO"))));
+        let Some(country) = owner else { continue };
+        let pronoun = s.words[m.start - 1];
+        for a in &mut ms[i].actors {
+            a.code.country = Some(country.clone());
+            a.rule = format!("{}; `{pronoun}`: of {country}, the actor before it", a.rule);
         }
     }
 }

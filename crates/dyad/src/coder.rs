@@ -94,6 +94,7 @@ impl Coder {
                 continue;
             }
             let mut ms = actors::find_mentions(&s, &self.lex, &mut ctx);
+            actors::possessed_roles(&s, &mut ms);
             let sentence_place = places::in_sentence(&s, &self.lex, &ms);
             // "police", "rebels" with no country of their own belong to where the story happens.
             let local = sentence_place.as_ref().or(dateline_place.as_ref()).and_then(|p| p.country.clone().map(|c| (c, p.name.clone(), p.from.clone())));
@@ -300,12 +301,12 @@ pub(crate) mod tests {
     use crate::lexicon::{builtin, LexiconBuilder};
 
     /// A small invented world: the mechanisms, not the lexicon, are under test.
-    pub const ACTORS: &str = "[countries]\nFRE | Freedonia | Freedonian; Freedonians | Fredville\nSYL | Sylvania | Sylvanian; Sylvanians | Sylvan City\nOST | Osterlich | Osterlichian | Ostburg\n[igos]\nIGOUNO | United Nations; UN\n[organizations]\nFRE GOV LEG | Grand Assembly of Freedonia\n[sectors]\nGOV | government; foreign minister; president; leader; envoy\nGOV LEG | parliament; lower house; speaker; legislator; top legislator\nMIL | troops; army; naval forces\nCOP | police\n[places]\nFRE | Port Marx\n";
-    pub const VERBS: &str = "040 | hold talks with +; meet +; meet with +; meet\n041 | hold video talks with +\n042 | visit +\n043 | receive +\n051 | praise +; think highly of +\n060 | work with +; cooperate with +; strengthen exchanges with +\n112 | accuse + of\n111 | condemn +\n020 | urge + to\n120 | refuse +; refuse to\n173 | arrest +\n190 | attack +\n141 | demonstrate against +\n";
+    pub const ACTORS: &str = "[countries]\nFRE | Freedonia | Freedonian; Freedonians | Fredville\nSYL | Sylvania | Sylvanian; Sylvanians | Sylvan City\nOST | Osterlich | Osterlichian | Ostburg\n[igos]\nIGOUNO | United Nations; UN\n[organizations]\nFRE GOV LEG | Grand Assembly of Freedonia\n[sectors]\nGOV | government; foreign minister; president; leader; envoy\nGOV LEG | parliament; lower house; speaker; legislator; top legislator\nMIL | troops; army; naval forces\nCOP | police\nLAB | workers\nREB | rebels\n[people]\nFRE GOV | Ambrose Quill; Quill | 2040-01-01..2044-12-31\n[places]\nFRE | Port Marx\n";
+    pub const VERBS: &str = "010 | say; state\n019 | agree on\n030 | agree to\n040 | hold talks with +; meet +; meet with +; meet\n0814 | lift .. state of emergency\n083 | accept .. demands\n130 | threaten to\n141 | demonstrate\n143 | go on strike\n041 | hold video talks with +\n042 | visit +\n043 | receive +\n051 | praise +; think highly of +\n060 | work with +; cooperate with +; strengthen exchanges with +\n112 | accuse + of\n111 | condemn +\n020 | urge + to\n120 | refuse +; refuse to\n173 | arrest +\n190 | attack +\n141 | demonstrate against +\n";
 
     pub fn test_coder() -> Coder {
         let mut b = LexiconBuilder::new();
-        let af = builtin::parse_actors(ACTORS, "test:actors");
+        let af = builtin::parse_actors(ACTORS, "builtin:test-actors");
         assert!(af.problems.is_empty(), "{:?}", af.problems);
         b.add_actors(af.actors);
         b.add_places(af.places);
@@ -353,6 +354,32 @@ pub(crate) mod tests {
             ("Freedonia accused Sylvania of lying, the UN said.", &["FRE SYL 112"]),
             ("Freedonia refused to meet Sylvania.", &["FRE SYL 120"]),
             ("Freedonia thinks highly of Sylvania, and is ready to work with Osterlich.", &["FRE SYL 051", "FRE OST 031"]),
+            // A state's act on its own polity, with no recipient named, falls on its country;
+            // a protest on its authorities; a state actor's strike names no one.
+            ("The Freedonian government lifted the state of emergency.", &["FREGOV FRE 0814"]),
+            ("Freedonian workers went on strike.", &["FRELAB FREGOV 143"]),
+            ("Freedonian police went on strike.", &["FRECOP - 143"]),
+            // A threat is aimed at the one whose act is its condition.
+            ("Freedonia threatened to leave the talks if Sylvania attacks Osterlich.", &["FRE SYL 130"]),
+            // A group stands for its members; a possessive role is the owner's.
+            ("A delegation of Freedonian envoys met Sylvania.", &["FREGOV SYL 040"]),
+            ("Freedonia said its troops attacked Sylvania.", &["FREMIL SYL 190"]),
+            // A people named after the country it lives in is of that country.
+            ("Freedonian Sylvanians demonstrated against Osterlich.", &["FRE OST 141"]),
+            // What a demand asks for has not happened.
+            ("Sylvania accepted demands from Freedonian workers that it attack Osterlich.", &["SYL FRELAB 083"]),
+            // "on Tuesday" is a time phrase, not the pattern's "agree on"; "in principle" keeps the intent.
+            ("Freedonia agreed on Tuesday to visit Sylvania.", &["FRE SYL 036"]),
+            ("Freedonia agreed in principle to visit Sylvania.", &["FRE SYL 036"]),
+            // A person the lexicon dates in a role is still of its country outside those dates.
+            ("President Ambrose Quill praised Sylvania.", &["FREGOV SYL 051"]),
+            // A bare surname outside its dates is not taken for that person; the role alone
+            // then takes the only country named, and a state acting on itself is no event.
+            ("President Quill praised Sylvania.", &[]),
+            // A capitalized word inside a sentence is a name, not a verb.
+            ("Freedonian envoys toured the State Museum and met Sylvania.", &["FREGOV SYL 040"]),
+            // Where the source speaks is not where the act happened.
+            ("Freedonian troops attacked rebels, officials in Sylvan City said.", &["FREMIL ---REB 190"]),
         ];
         for (text, want) in cases {
             assert_eq!(triples(text), *want, "{text}");

@@ -74,6 +74,51 @@ const DETERMINERS: &[&str] = &[
     "some",
     "many",
 ];
+/// Nouns whose "that" clause says what someone wants done, which has not happened.
+const DEMAND_NOUNS: &[&str] = &[
+    "demand",
+    "demands",
+    "call",
+    "calls",
+    "request",
+    "requests",
+    "appeal",
+    "appeals",
+    "proposal",
+    "proposals",
+    "insistence",
+    "condition",
+    "conditions",
+    "ultimatum",
+];
+
+/// Nouns for a body of people that stand for their members ("a group of X",
+/// "a delegation of X", "members of X"): X governs the verb.
+const COLLECTIVES: &[&str] = &[
+    "group",
+    "groups",
+    "delegation",
+    "delegations",
+    "team",
+    "teams",
+    "number",
+    "handful",
+    "crowd",
+    "crowds",
+    "band",
+    "bands",
+    "contingent",
+    "batch",
+    "unit",
+    "units",
+    "squad",
+    "squads",
+    "column",
+    "wave",
+    "member",
+    "members",
+    "majority",
+];
 const PREPOSITIONS: &[&str] = &[
     "of",
     "in",
@@ -112,7 +157,7 @@ const PREPOSITIONS: &[&str] = &[
 const BE: &[&str] = &["is", "are", "was", "were", "be", "been", "being", "'s", "am", "get", "got", "gets"];
 const NEGATORS: &[&str] = &[
     "not", "n't", "never", "no", "neither", "nor", "cannot", "refused", "refuses", "refuse", "declined", "declines", "decline", "failed", "fails", "fail",
-    "denied", "denies", "deny", "rejected", "rejects",
+    "denied", "denies", "deny", "rejected", "rejects", "failing",
 ];
 /// Words that put the following verb in the intent mood ("is ready to work with").
 const INTENT: &[&str] = &[
@@ -228,9 +273,45 @@ fn domestic_authority(a: &Actor) -> bool {
     state && !a.code.sectors.is_empty() && a.code.sectors.iter().all(|x| matches!(x.as_str(), "GOV" | "COP" | "JUD" | "LEG" | "ELI" | "HLH"))
 }
 
+/// A state actor: a country itself or its government, forces, police, courts or
+/// legislature (not its civilians, opposition or rebels).
+fn state_actor(a: &Actor) -> bool {
+    a.code.sectors.is_empty() || a.code.sectors.iter().any(|x| matches!(x.as_str(), "GOV" | "MIL" | "COP" | "JUD" | "LEG" | "ELI" | "SPY"))
+}
+
+/// The state of a place named after the verb, in its clause (tokens
+/// `from..until`): a country used as a place ("in Peru") or a city, province
+/// or region from the lexicon ("in West Darfur"). Returns the target actor,
+/// its token range and a note saying where it came from.
+fn place_after(s: &Sentence, lex: &Lexicon, ms: &[Mention], from: usize, until: usize) -> Option<(Actor, usize, usize, String)> {
+    let state = |c: &str| !ontology::is_region(c) && !c.starts_with("IGO");
+    if let Some(p) =
+        ms.iter().find(|m| m.place && m.start >= from && m.start < until && m.actors.len() == 1 && m.actors[0].code.country.as_deref().is_some_and(state))
+    {
+        let t = Actor { code: ActorCode { country: p.actors[0].code.country.clone(), sectors: vec![] }, name: None, rule: p.actors[0].rule.clone() };
+        return Some((t, p.start, p.end, format!("the place `{}`", s.slice(p.start, p.end))));
+    }
+    // Stop at a clause break: "..., relief officials in Nairobi said" is not where the act fell.
+    let until = (from..until).find(|&t| is_boundary(s.words[t]) || s.words[t] == ",").unwrap_or(until);
+    let (a, b, country) = (from..until).find_map(|t| crate::places::lexicon_place_at(s, lex, t).filter(|(_, b, c)| *b <= until && state(c)))?;
+    let t = Actor { code: ActorCode { country: Some(country.clone()), sectors: vec![] }, name: None, rule: format!("place `{}` ({country})", s.slice(a, b)) };
+    Some((t, a, b, format!("the place `{}`", s.slice(a, b))))
+}
+
 /// Roots whose acts, when no recipient is named, fall on the state where the
 /// clause places them ("lifted a curfew in <province>", "imposed a curfew in <city>").
-const PLACE_TARGET_ROOTS: &[&str] = &["01", "02", "03", "04", "05", "06", "07", "08", "09", "10", "11", "12", "13", "16", "17", "18", "19", "20"];
+/// Not statements: "said in Geneva" is not said to Switzerland.
+const PLACE_TARGET_ROOTS: &[&str] = &["02", "03", "04", "05", "06", "07", "08", "09", "10", "11", "12", "13", "15", "16", "17", "18", "19", "20"];
+
+/// Whether an act of this code with no recipient named falls on the place its
+/// clause names. Statements do when they are about something that happened
+/// there ("claimed responsibility for an attack in Kenya's capital",
+/// "expressed sorrow for the shootings in X"); a plain statement or a
+/// refusal to comment does not ("said in Geneva" is not said to Switzerland).
+fn place_target_code(code: &str) -> bool {
+    PLACE_TARGET_ROOTS.contains(&ontology::root(code)) || (ontology::root(code) == "01" && !matches!(code.get(..3), Some("010" | "011")) && code != "01")
+}
+
 const CLAUSE_BREAKS: &[&str] = &[";", ":", "--", "but", "while", "whereas", "although", "though", "because", "since", "\""];
 
 /// Finds the best verb pattern matches in a sentence, left to right, without overlaps.
@@ -255,6 +336,10 @@ pub fn match_verbs(s: &Sentence, lex: &Lexicon, ms: &[Mention]) -> Vec<VerbMatch
     let present: rustc_hash::FxHashSet<&str> = s.words.iter().copied().collect();
     let mut cands: Vec<u32> = Vec::new();
     let mut out: Vec<VerbMatch> = Vec::new();
+    // Inside a sentence a capitalized word is a name ("the Sovereign State of
+    // X"), not a verb; unless the sentence is in title case, as headlines are.
+    let words = s.toks.iter().filter(|t| t.word).count();
+    let title_case = s.toks.iter().filter(|t| t.word && t.capitalized).count() * 2 > words;
     let mut i = 0;
     while i < n {
         if in_mention[i] || !s.toks[i].word {
@@ -276,6 +361,9 @@ pub fn match_verbs(s: &Sentence, lex: &Lexicon, ms: &[Mention]) -> Vec<VerbMatch
                 continue;
             }
             if !c.strict_target && is_base_form(c, s.words[i]) && determiner_and_modifiers_before(s, i, &in_mention) {
+                continue;
+            }
+            if c.strict_target && c.verbal && !title_case && i > 0 && s.toks[i].capitalized && s.toks[i - 1].word {
                 continue;
             }
             let Some(vm) = try_match(s, c, ci as usize, i, &at, &ends, ms) else { continue };
@@ -421,7 +509,10 @@ fn match_fwd(s: &Sentence, els: &[PatElem], k: usize, p: usize, at: &[Option<usi
     }
     match &els[k] {
         PatElem::Words(alts) | PatElem::Verb(alts) => {
-            if p < n && alts.iter().any(|a| a == s.words[p]) {
+            // "agreed on Wednesday that": a preposition opening a time phrase is not
+            // the pattern's ("agree on").
+            let time_phrase = matches!(s.words.get(p), Some(&("on" | "in" | "at" | "by"))) && starts_time_phrase(s.word(p + 1));
+            if p < n && alts.iter().any(|a| a == s.words[p]) && !time_phrase {
                 match_fwd(s, els, k + 1, p + 1, at, ms, vm)
             } else {
                 None
@@ -573,7 +664,7 @@ fn group(s: &Sentence, ms: &[Mention], mi: usize, leftward: bool) -> Vec<usize> 
 
 /// A word that may modify a member of a list of actors: a lowercase word that
 /// is no function word, verb form, number or speech verb ("evil", "awful").
-fn is_member_modifier(s: &Sentence, t: usize) -> bool {
+pub(crate) fn is_member_modifier(s: &Sentence, t: usize) -> bool {
     let w = s.words[t];
     s.toks[t].word
         && !s.toks[t].capitalized
@@ -594,6 +685,12 @@ fn is_member_modifier(s: &Sentence, t: usize) -> bool {
 /// Time words that may stand between a verb and its auxiliary, agent or complement.
 fn is_time_word(w: &str) -> bool {
     matches!(w, "on" | "today" | "yesterday" | "tomorrow") || crate::time::weekday(w).is_some()
+}
+
+/// A word that opens a time phrase after a preposition ("on Wednesday", "in
+/// June", "by Friday").
+fn starts_time_phrase(w: &str) -> bool {
+    crate::time::weekday(w).is_some() || crate::article::month_number(w).is_some()
 }
 
 fn is_number(w: &str) -> bool {
@@ -639,7 +736,12 @@ fn object(s: &Sentence, ms: &[Mention], from: usize, until: usize, avoid: &[usiz
         if !usable(m) || m.start < from || m.start >= until || avoid.contains(&i) {
             continue;
         }
-        if (from..m.start).any(|t| is_boundary(s.words[t]) || SPEECH.contains(&s.words[t]) || (SUBORDINATORS.contains(&s.words[t]) && t > from)) {
+        // ("following the discovery of X" is background, as "after" is.)
+        if (from..m.start).any(|t| {
+            is_boundary(s.words[t])
+                || SPEECH.contains(&s.words[t])
+                || (t > from && (SUBORDINATORS.contains(&s.words[t]) || (s.words[t] == "following" && DETERMINERS.contains(&s.word(t + 1)))))
+        }) {
             continue;
         }
         // ", Li said", ", the White House announced": the speaker of a trailing attribution is not the object.
@@ -666,6 +768,18 @@ fn object(s: &Sentence, ms: &[Mention], from: usize, until: usize, avoid: &[usiz
     best
 }
 
+/// The subject of an "if"/"unless" clause after a threat, in its sentence part.
+fn condition_subject(s: &Sentence, ms: &[Mention], from: usize, avoid: &[usize]) -> Option<usize> {
+    let cond = (from..s.words.len()).take_while(|&t| !matches!(s.words[t], ";" | "." | "--")).find(|&t| matches!(s.words[t], "if" | "unless"))?;
+    let m = object(s, ms, cond + 1, s.words.len(), avoid)?;
+    // The subject stands at the clause's start, past determiners and modifiers.
+    let mut q = ms[m].start;
+    while q > cond + 1 && (DETERMINERS.contains(&s.words[q - 1]) || is_member_modifier(s, q - 1)) {
+        q -= 1;
+    }
+    (q == cond + 1).then_some(m)
+}
+
 /// Modality of the verb at `start`: looks back over auxiliaries and frame words.
 fn modality(s: &Sentence, start: usize, floor: usize) -> (bool, Option<String>, bool) {
     let mut negated = false;
@@ -689,6 +803,15 @@ fn modality(s: &Sentence, start: usize, floor: usize) -> (bool, Option<String>, 
         } else if INTENT.contains(&w) {
             intent.get_or_insert_with(|| w.to_string());
         } else if ADVERBS.contains(&w) || w.ends_with("ly") || BE.contains(&w) || matches!(w, "do" | "does" | "did" | "n't") || is_time_word(w) {
+            continue;
+        } else if t > floor + 1
+            && matches!(
+                (s.words[t - 1], w),
+                ("in", "principle") | ("at", "last") | ("in", "writing") | ("last", "week" | "month" | "year") | ("this", "week" | "month" | "year")
+            )
+        {
+            // "agreed in principle on Saturday to provide": set phrases that do not change the reading.
+            t -= 1;
             continue;
         } else {
             break;
@@ -736,6 +859,15 @@ pub fn code_sentence(s: &Sentence, lex: &Lexicon, ms: &[Mention], dyad: &[Actor]
         }
         if skip[vi] {
             continue;
+        }
+        // "accepted demands from the rebels that it initiate reforms": the content of a
+        // demand, request or proposal has not happened either.
+        let floor = if vi > 0 { vms[vi - 1].end } else { 0 };
+        if let Some(that) = (floor..vms[vi].start).rev().take_while(|&t| !is_boundary(s.words[t])).find(|&t| s.words[t] == "that") {
+            if (that.saturating_sub(8)..that).any(|t| DEMAND_NOUNS.contains(&s.words[t])) {
+                skip[vi] = true;
+                continue;
+            }
         }
         let code = &lex.verbs[lex.compiled(vms[vi].compiled).pattern].code;
         if matches!(code.get(..2), Some("02" | "10" | "12" | "13")) {
@@ -880,6 +1012,9 @@ pub fn code_sentence(s: &Sentence, lex: &Lexicon, ms: &[Mention], dyad: &[Actor]
                             && !matches!(s.words[ms[k].start - 1], "its" | "their" | "his" | "her" | "our" | "own")
                     });
                     let found = inner.or_else(|| object(s, ms, vm.end, next_start, &sources));
+                    // "threatened to halt the talks if the United States goes ahead": a
+                    // threat is aimed at the one whose act is its condition.
+                    let found = found.or_else(|| if root == "13" { condition_subject(s, ms, vm.end, &sources) } else { None });
                     // Acting together, they act on a partner ("ties with X", "sent aid to X",
                     // "ties between X and Y"),
                     // not on the topic of their talks ("negotiations on an Israeli pullback").
@@ -969,24 +1104,17 @@ pub fn code_sentence(s: &Sentence, lex: &Lexicon, ms: &[Mention], dyad: &[Actor]
                     let mut n2 = notes.clone();
                     n2.push(format!("protest target from the place `{}`", s.slice(p.start, p.end)));
                     push(a, am, Some((&p.actors[0], p.start, p.end)), &n2);
-                } else if TARGETLESS_ROOTS.contains(&root.as_str()) {
-                    push(a, am, None, &notes);
-                } else if a.code.country.as_ref().is_some_and(|c| PLACE_TARGET_ROOTS.contains(&root.as_str()) && !ontology::is_region(c)) {
+                } else if let Some((t, ts, te, why)) = a
+                    .code
+                    .country
+                    .as_deref()
+                    .filter(|c| !ontology::is_region(c) && (place_target_code(&code) || ontology::domestic_code(&code)))
+                    .and_then(|_| place_after(s, lex, ms, vm.end, next_start))
+                {
                     // No recipient named: the act falls on the state of a place named
-                    // after the verb in the clause; with no such place there is no event.
-                    let place = ms.iter().find(|m| {
-                        m.place
-                            && m.start >= vm.end
-                            && m.start < next_start
-                            && m.actors.len() == 1
-                            && m.actors[0].code.country.as_deref().is_some_and(|c| !ontology::is_region(c))
-                    });
-                    let Some(p) = place else { continue };
+                    // after the verb in the clause ("lifted a curfew in <province>").
                     let mut n2 = notes.clone();
-                    n2.push(format!("no recipient named: the place `{}`", s.slice(p.start, p.end)));
-                    let t =
-                        Actor { code: ActorCode { country: p.actors[0].code.country.clone(), sectors: vec![] }, name: None, rule: p.actors[0].rule.clone() };
-                    let (ts, te) = (p.start, p.end);
+                    n2.push(format!("no recipient named: {why}"));
                     placed.push(SentenceEvent {
                         source: ((*a).clone(), am.start, am.end),
                         target: Some((t, ts, te)),
@@ -995,6 +1123,35 @@ pub fn code_sentence(s: &Sentence, lex: &Lexicon, ms: &[Mention], dyad: &[Actor]
                         pattern: c.pattern,
                         notes: n2,
                     });
+                } else if let Some(own) = a.code.country.as_deref().filter(|own| {
+                    c.strict_target
+                        && own.len() == 3
+                        && !own.starts_with("IGO")
+                        && !ontology::is_region(own)
+                        && ontology::domestic_code(&code)
+                        && (if root == "14" { !state_actor(a) } else { state_actor(a) })
+                }) {
+                    // A state's act on its own polity ("lifted the state of emergency",
+                    // "resigned") and a protest with no target named fall on the actor's
+                    // own country: its people, or for a protest its authorities. (Loaded
+                    // dictionaries' patterns code as their own coders do: not this way.)
+                    let sectors = if root == "14" { vec!["GOV".to_string()] } else { vec![] };
+                    let t =
+                        Actor { code: ActorCode { country: Some(own.to_string()), sectors }, name: None, rule: format!("domestic act of {}", a.code.code()) };
+                    let mut n2 = notes.clone();
+                    n2.push(format!("no recipient named: a domestic act ({code}) falls on the actor's own country"));
+                    placed.push(SentenceEvent {
+                        source: ((*a).clone(), am.start, am.end),
+                        target: Some((t, am.start, am.start)),
+                        code: code.clone(),
+                        verb,
+                        pattern: c.pattern,
+                        notes: n2,
+                    });
+                } else if TARGETLESS_ROOTS.contains(&root.as_str()) || code.starts_with("087") {
+                    // Protests, force postures and de-escalation ("rebels surrendered",
+                    // "declared a unilateral ceasefire") are events even with no recipient.
+                    push(a, am, None, &notes);
                 }
             }
             out.extend(placed);
@@ -1151,6 +1308,12 @@ fn governing_word<'a>(s: &'a Sentence, start: usize) -> &'a str {
     }
     if q > 1 && s.words[q - 1] == "of" && DETERMINERS.contains(&s.words[q - 2]) {
         q -= 2;
+    } else if q > 1 && s.words[q - 1] == "of" && COLLECTIVES.contains(&s.words[q - 2]) {
+        // "A group of Moroccan diplomats held ...": the group is its members.
+        q -= 2;
+        while q > 0 && (DETERMINERS.contains(&s.words[q - 1]) || is_number(s.words[q - 1]) || is_member_modifier(s, q - 1)) {
+            q -= 1;
+        }
     }
     if q > 0 {
         s.words[q - 1]

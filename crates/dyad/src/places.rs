@@ -11,7 +11,9 @@ use crate::output::PlaceRecord;
 /// The place named in a sentence: `in`/`at`/`near` followed by a known place,
 /// capital or country.
 pub fn in_sentence(s: &Sentence, lex: &Lexicon, ms: &[Mention]) -> Option<PlaceRecord> {
-    if let Some(m) = ms.iter().find(|m| m.place) {
+    // ", relief officials in Nairobi said.": where the source speaks is not where it happened.
+    let end = attribution_start(s);
+    if let Some(m) = ms.iter().find(|m| m.place && m.start < end) {
         return Some(PlaceRecord {
             name: s.slice(m.start, m.end).to_string(),
             country: m.actors[0].code.country.clone(),
@@ -19,28 +21,49 @@ pub fn in_sentence(s: &Sentence, lex: &Lexicon, ms: &[Mention]) -> Option<PlaceR
             from: "sentence".into(),
         });
     }
+    (0..end).find_map(|i| {
+        lexicon_place_at(s, lex, i).map(|(a, b, c)| PlaceRecord {
+            name: s.slice(a, b).to_string(),
+            country: Some(c),
+            span: s.byte_span(a, b),
+            from: "sentence".into(),
+        })
+    })
+}
+
+/// Where a trailing attribution (", officials in Nairobi said.", ", according
+/// to X in Y") begins: the last comma-separated clause, when it holds a speech
+/// verb or "according". The sentence's end when there is none.
+pub fn attribution_start(s: &Sentence) -> usize {
     let n = s.words.len();
-    for i in 0..n {
-        if !matches!(s.words[i], "in" | "at" | "near") {
+    let Some(comma) = (0..n).rev().find(|&t| s.words[t] == ",") else { return n };
+    let tail = &s.words[comma + 1..];
+    if tail.iter().any(|w| crate::actors::SPEECH.contains(w) || *w == "according") {
+        comma
+    } else {
+        n
+    }
+}
+
+/// A known place introduced by the preposition at token `i` ("in", "at",
+/// "near", then an optional "the"): its token range and country, longest
+/// name first. Only capitalized names count, so "in turkey" (the bird) does not.
+pub fn lexicon_place_at(s: &Sentence, lex: &Lexicon, i: usize) -> Option<(usize, usize, String)> {
+    let n = s.words.len();
+    if !matches!(s.words.get(i), Some(&("in" | "at" | "near"))) {
+        return None;
+    }
+    let mut a = i + 1;
+    if s.word(a) == "the" {
+        a += 1;
+    }
+    for len in (1..=3).rev() {
+        if a + len > n || !s.toks[a].capitalized {
             continue;
         }
-        let mut a = i + 1;
-        if s.word(a) == "the" {
-            a += 1;
-        }
-        for len in (1..=3).rev() {
-            if a + len > n || !s.toks[a].capitalized {
-                continue;
-            }
-            let key = s.words[a..a + len].join(" ");
-            if let Some(c) = lex.places.get(&key) {
-                return Some(PlaceRecord {
-                    name: s.slice(a, a + len).to_string(),
-                    country: Some(c.clone()),
-                    span: s.byte_span(a, a + len),
-                    from: "sentence".into(),
-                });
-            }
+        let key = s.words[a..a + len].join(" ");
+        if let Some(c) = lex.places.get(&key) {
+            return Some((a, a + len, c.clone()));
         }
     }
     None

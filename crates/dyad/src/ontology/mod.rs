@@ -107,6 +107,20 @@ pub fn is_region(code: &str) -> bool {
     code.get(..3).is_some_and(|c| REGION_CODES.contains(&c))
 }
 
+/// Whether an event of this CAMEO code, when the text names no recipient,
+/// falls on the actor's own country: acts of a state on its own polity
+/// (reform and its refusal, easing or imposing curfews, bans and states of
+/// emergency, resignations, threats of repression, demobilising its own
+/// forces) and protests, which CAMEO aims at the protesters' own authorities.
+/// "Sudan's government lifted the state of emergency" is Sudan acting on
+/// Sudan; "the government declared a ceasefire" names no such recipient,
+/// because a ceasefire is with an enemy.
+pub fn domestic_code(code: &str) -> bool {
+    let three = code.get(..3).unwrap_or("");
+    matches!(three, "034" | "081" | "082" | "083" | "123" | "137" | "172" | "141" | "142" | "143" | "144" | "145")
+        || matches!(code, "0351" | "0352" | "0873" | "1241" | "1242" | "14")
+}
+
 /// Looks up a CAMEO code (exact string, leading zeros included: `"041"`,
 /// not `"41"`). `None` for anything that is not a CAMEO event code.
 pub fn cameo(code: &str) -> Option<&'static CameoCode> {

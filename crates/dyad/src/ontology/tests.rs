@@ -489,3 +489,26 @@ fn plover_matches_conversion_table() {
     }
     assert!(problems.is_empty(), "{}", problems.join("\n"));
 }
+
+#[test]
+fn domestic_codes_are_acts_on_the_own_polity() {
+    let cases: &[(&str, bool)] = &[
+        ("0341", true),  // intent to change leadership
+        ("0814", true),  // ease state of emergency
+        ("0831", true),  // accede to demands for change in leadership (resign)
+        ("1231", true),  // reject request for change in leadership
+        ("1723", true),  // impose curfew
+        ("141", true),   // demonstrate
+        ("1434", true),  // strike for institutional change
+        ("0873", true),  // demobilize own forces
+        ("0871", false), // a ceasefire is with an enemy
+        ("0874", false), // a retreat is from someone
+        ("173", false),  // an arrest names whom
+        ("040", false),
+        ("190", false),
+    ];
+    for (code, want) in cases {
+        assert_eq!(domestic_code(code), *want, "{code}");
+        assert!(cameo(code).is_some(), "{code} is a CAMEO code");
+    }
+}
