@@ -599,7 +599,8 @@ pub fn find_mentions(s: &Sentence, lex: &Lexicon, ctx: &mut DocContext) -> Vec<M
         i += 1;
     }
     ms.sort_by_key(|m| m.start);
-    let mut ms = composites(s, ms);
+    let mut ms = composites(s, lex, ms);
+    roles_of_places(s, lex, &mut ms);
     titled_people(s, &mut ms);
     people(s, lex, ctx, &mut ms);
     acronyms(s, ctx, &mut ms);
@@ -732,7 +733,7 @@ fn ethnic_groups(s: &Sentence, ms: Vec<Mention>) -> Vec<Mention> {
 }
 
 /// Joins country words and roles into one mention.
-fn composites(s: &Sentence, ms: Vec<Mention>) -> Vec<Mention> {
+fn composites(s: &Sentence, lex: &Lexicon, ms: Vec<Mention>) -> Vec<Mention> {
     let ms = ethnic_groups(s, ms);
     let mut out: Vec<Mention> = Vec::with_capacity(ms.len());
     let mut k = 0;
@@ -781,7 +782,7 @@ fn composites(s: &Sentence, ms: Vec<Mention>) -> Vec<Mention> {
             let role_at = |t: usize| ms.get(k + 1).is_some_and(|r| r.kind == ActorKind::Sector && r.start == t);
             if !role_at(j) {
                 let mut t = j;
-                while t < j + 2 && t < s.words.len() && crate::events::is_member_modifier(s, t) && !role_at(t) {
+                while t < j + 2 && t < s.words.len() && crate::events::is_member_modifier(s, t) && !lex.is_anchor(s.words[t]) && !role_at(t) {
                     t += 1;
                 }
                 if t > j && role_at(t) {
@@ -835,11 +836,23 @@ fn composites(s: &Sentence, ms: Vec<Mention>) -> Vec<Mention> {
             let mut j = end;
             // "Soldiers from Freedonia have ...": a role with no country of its own, opening
             // its clause, takes the country it comes from ("withdraw troops from X" does not).
-            let from = s.word(j) == "from" && codes.iter().all(|c| c.country.is_none()) && opens_clause(s, m.start);
+            // Dissidents, refugees and civilians "from" a country are its people wherever the
+            // phrase stands ("met dissidents from Myanmar"); others may be leaving a place
+            // ("withdraw aid workers from X").
+            let civilian = codes.iter().all(|c| !c.sectors.is_empty() && c.sectors.iter().all(|x| matches!(x.as_str(), "OPP" | "REF" | "CVL")));
+            let from = s.word(j) == "from" && codes.iter().all(|c| c.country.is_none()) && (opens_clause(s, m.start) || civilian);
             if matches!(s.word(j), "of" | "for") || from {
                 j += 1;
                 if s.word(j) == "the" {
                     j += 1;
+                }
+                // "the mayor of the northern West Bank city": modifiers before the country.
+                let mut q = j;
+                while q < j + 2 && q < s.words.len() && (crate::events::is_member_modifier(s, q) || (s.toks[q].word && s.words[q].contains('-'))) {
+                    q += 1;
+                }
+                if q > j && ms.get(kk).is_some_and(|c| c.start == q) {
+                    j = q;
                 }
                 if let Some(c) = ms.get(kk) {
                     // "of the two sides": the pair mention starts at its own "the".
@@ -1129,6 +1142,32 @@ fn acronyms(s: &Sentence, ctx: &mut DocContext, ms: &mut [Mention]) {
                 ctx.learn(acr, a);
                 m.end += 3;
             }
+        }
+    }
+}
+
+/// "The government of Sindh province", "police in the city of Xyz": a role with
+/// no country of its own, of or in a known place, is of that place's country.
+fn roles_of_places(s: &Sentence, lex: &Lexicon, ms: &mut [Mention]) {
+    for m in ms.iter_mut().filter(|m| m.kind == ActorKind::Sector && !m.place && m.actors.iter().all(|a| a.code.country.is_none())) {
+        let mut j = m.end;
+        if !matches!(s.word(j), "of" | "in") {
+            continue;
+        }
+        j += 1;
+        if s.word(j) == "the" {
+            j += 1;
+        }
+        // "the city of", "the northern province of": a head noun and its "of" may come first.
+        let mut q = j;
+        while q < j + 3 && q < s.words.len() && !s.toks[q].capitalized && (crate::events::is_member_modifier(s, q) || s.words[q] == "of") {
+            q += 1;
+        }
+        let Some((_, country)) = crate::places::place_name_at(s, lex, q).or_else(|| crate::places::place_name_at(s, lex, j)) else { continue };
+        let place = s.slice(q, q + 1).to_string();
+        for a in &mut m.actors {
+            a.code.country = Some(country.clone());
+            a.rule = format!("{}; of the place `{place}` ({country})", a.rule);
         }
     }
 }

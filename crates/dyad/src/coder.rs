@@ -301,8 +301,8 @@ pub(crate) mod tests {
     use crate::lexicon::{builtin, LexiconBuilder};
 
     /// A small invented world: the mechanisms, not the lexicon, are under test.
-    pub const ACTORS: &str = "[countries]\nFRE | Freedonia | Freedonian; Freedonians | Fredville\nSYL | Sylvania | Sylvanian; Sylvanians | Sylvan City\nOST | Osterlich | Osterlichian | Ostburg\n[igos]\nIGOUNO | United Nations; UN\n[organizations]\nFRE GOV LEG | Grand Assembly of Freedonia\n[sectors]\nGOV | government; foreign minister; president; leader; envoy\nGOV LEG | parliament; lower house; speaker; legislator; top legislator\nMIL | troops; army; naval forces\nCOP | police\nLAB | workers\nREB | rebels\n[people]\nFRE GOV | Ambrose Quill; Quill | 2040-01-01..2044-12-31\n[places]\nFRE | Port Marx\n";
-    pub const VERBS: &str = "010 | say; state\n019 | agree on\n030 | agree to\n040 | hold talks with +; meet +; meet with +; meet\n0814 | lift .. state of emergency\n083 | accept .. demands\n130 | threaten to\n141 | demonstrate\n143 | go on strike\n041 | hold video talks with +\n042 | visit +\n043 | receive +\n051 | praise +; think highly of +\n060 | work with +; cooperate with +; strengthen exchanges with +\n112 | accuse + of\n111 | condemn +\n020 | urge + to\n120 | refuse +; refuse to\n173 | arrest +\n190 | attack +\n141 | demonstrate against +\n";
+    pub const ACTORS: &str = "[countries]\nFRE | Freedonia | Freedonian; Freedonians | Fredville\nSYL | Sylvania | Sylvanian; Sylvanians | Sylvan City\nOST | Osterlich | Osterlichian | Ostburg\n[igos]\nIGOUNO | United Nations; UN\n[organizations]\nFRE GOV LEG | Grand Assembly of Freedonia\n[sectors]\nGOV | government; foreign minister; president; leader; envoy\nGOV LEG | parliament; lower house; speaker; legislator; top legislator\nMIL | troops; army; naval forces\nCOP | police\nLAB | workers\nREB | rebels\nOPP | dissidents\n[people]\nFRE GOV | Ambrose Quill; Quill | 2040-01-01..2044-12-31\n[places]\nFRE | Port Marx\n";
+    pub const VERBS: &str = "010 | say; state\n019 | agree on\n030 | agree to\n040 | hold talks with +; meet +; meet with +; meet\n0814 | lift .. state of emergency\n083 | accept .. demands\n130 | threaten to\n:072 | receive .. weapons from +\n050 | deepen .. ties\n084 | release +\n020 | seek\n141 | demonstrate\n143 | go on strike\n041 | hold video talks with +\n042 | visit +\n043 | receive +\n051 | praise +; think highly of +\n060 | work with +; cooperate with +; strengthen exchanges with +\n112 | accuse + of\n111 | condemn +\n020 | urge + to; want + to\n120 | refuse +; refuse to\n173 | arrest +\n190 | attack +\n141 | demonstrate against +\n";
 
     pub fn test_coder() -> Coder {
         let mut b = LexiconBuilder::new();
@@ -378,6 +378,17 @@ pub(crate) mod tests {
             ("President Quill praised Sylvania.", &[]),
             // A capitalized word inside a sentence is a name, not a verb.
             ("Freedonian envoys toured the State Museum and met Sylvania.", &["FREGOV SYL 040"]),
+            // `:CODE` patterns put the act on the giver.
+            ("Sylvanian rebels received weapons from Freedonia.", &["FRE SYLREB 072"]),
+            // Wanting someone to act is asking them to; seeking to act is an intent.
+            ("Freedonia wants Sylvania to attack Osterlich.", &["FRE SYL 020"]),
+            ("Freedonia and Sylvania are seeking to deepen ties.", &["FRE SYL 032", "SYL FRE 032"]),
+            // A participle and preposition before the clause's auxiliary is a reduced relative.
+            ("The rebels arrested in Port Marx were released by Freedonia.", &["FRE FREREB 084"]),
+            ("Freedonia said on Tuesday it had attacked Sylvania.", &["FRE SYL 190"]),
+            // A role of a known place is of its country; dissidents from a country are its.
+            ("The government of Port Marx condemned Sylvania.", &["FREGOV SYL 111"]),
+            ("Freedonia met dissidents from Sylvania.", &["FRE SYLOPP 040"]),
             // Where the source speaks is not where the act happened.
             ("Freedonian troops attacked rebels, officials in Sylvan City said.", &["FREMIL ---REB 190"]),
         ];

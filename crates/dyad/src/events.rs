@@ -190,6 +190,14 @@ const INTENT: &[&str] = &[
     "seek",
     "seeks",
     "sought",
+    "seeking",
+    "wanting",
+    "hoping",
+    "aiming",
+    "intending",
+    "pledging",
+    "vowing",
+    "promising",
     "agree",
     "agrees",
     "agreed",
@@ -836,7 +844,7 @@ pub fn code_sentence(s: &Sentence, lex: &Lexicon, ms: &[Mention], dyad: &[Actor]
     let mut skip = vec![false; vms.len()];
     for vi in 1..vms.len() {
         if infinitive_complement(s, ms, &vms[vi - 1], &vms[vi]) {
-            if is_frame(lex, &vms[vi - 1]) {
+            if is_frame(s, lex, &vms[vi - 1]) {
                 skip[vi - 1] = true;
             } else {
                 skip[vi] = true;
@@ -1288,6 +1296,28 @@ fn reduced_relative(s: &Sentence, ms: &[Mention], vm: &VerbMatch, lex: &Lexicon)
         return false;
     }
     let Some(m) = ms.iter().find(|m| m.end == vm.start && !m.absorbed) else { return false };
+    // "The civilians imprisoned for acting against X were released": a participle
+    // followed by a preposition, with the clause's own auxiliary still to come.
+    // ("Japan said on Tuesday it had ...": a speech verb, a time phrase and a new
+    // subject make it a clause of its own.)
+    if vm.end == vm.anchor + 1
+        && PREPOSITIONS.contains(&s.word(vm.end))
+        && !starts_time_phrase(s.word(vm.end + 1))
+        && !SPEECH.contains(&s.words[vm.anchor])
+        && !DETERMINERS.contains(&s.word(vm.start.wrapping_sub(1)))
+    {
+        let later_aux = (vm.end..s.words.len())
+            .take_while(|&t| {
+                !is_boundary(s.words[t])
+                    && s.words[t] != ","
+                    && !SUBORDINATORS.contains(&s.words[t])
+                    && !matches!(s.words[t], "that" | "it" | "he" | "she" | "they" | "we" | "i" | "you")
+            })
+            .any(|t| matches!(s.words[t], "was" | "were" | "is" | "are" | "has" | "have" | "had" | "will"));
+        if later_aux {
+            return true;
+        }
+    }
     let gov = governing_word(s, m.start);
     // "Demonstrators in Baghdad blocked ...": a place closes the subject's phrase.
     if m.place && matches!(gov, "in" | "at") {
@@ -1323,9 +1353,12 @@ fn governing_word<'a>(s: &'a Sentence, start: usize) -> &'a str {
 }
 
 /// A frame pattern: a 03 code whose words end in "to" ("agree to", "pledge to").
-fn is_frame(lex: &Lexicon, vm: &VerbMatch) -> bool {
+/// Also a verb of wanting or seeking with no object of its own, right before
+/// "to" ("are seeking to deepen", "wants to visit"): it frames the act as an intent.
+fn is_frame(s: &Sentence, lex: &Lexicon, vm: &VerbMatch) -> bool {
     let c = lex.compiled(vm.compiled);
-    lex.verbs[c.pattern].code.starts_with("03") && matches!(c.after.last(), Some(PatElem::Words(w)) if w.iter().any(|x| x == "to"))
+    let bare_intent = vm.end == vm.anchor + 1 && vm.target_slot.is_none() && INTENT.contains(&s.words[vm.anchor]) && s.word(vm.end) == "to";
+    bare_intent || (lex.verbs[c.pattern].code.starts_with("03") && matches!(c.after.last(), Some(PatElem::Words(w)) if w.iter().any(|x| x == "to")))
 }
 
 /// Whether `b` is the infinitive complement of the verb phrase `a`

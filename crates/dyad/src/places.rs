@@ -49,7 +49,6 @@ pub fn attribution_start(s: &Sentence) -> usize {
 /// "near", then an optional "the"): its token range and country, longest
 /// name first. Only capitalized names count, so "in turkey" (the bird) does not.
 pub fn lexicon_place_at(s: &Sentence, lex: &Lexicon, i: usize) -> Option<(usize, usize, String)> {
-    let n = s.words.len();
     if !matches!(s.words.get(i), Some(&("in" | "at" | "near"))) {
         return None;
     }
@@ -57,16 +56,17 @@ pub fn lexicon_place_at(s: &Sentence, lex: &Lexicon, i: usize) -> Option<(usize,
     if s.word(a) == "the" {
         a += 1;
     }
-    for len in (1..=3).rev() {
-        if a + len > n || !s.toks[a].capitalized {
-            continue;
-        }
-        let key = s.words[a..a + len].join(" ");
-        if let Some(c) = lex.places.get(&key) {
-            return Some((a, a + len, c.clone()));
-        }
+    place_name_at(s, lex, a).map(|(b, c)| (a, b, c))
+}
+
+/// A known place name (city, province, region) starting at token `a`,
+/// capitalized, longest first: its end and country.
+pub fn place_name_at(s: &Sentence, lex: &Lexicon, a: usize) -> Option<(usize, String)> {
+    let n = s.words.len();
+    if a >= n || !s.toks[a].capitalized {
+        return None;
     }
-    None
+    (1..=3).rev().filter(|len| a + len <= n).find_map(|len| lex.places.get(&s.words[a..a + len].join(" ")).map(|c| (a + len, c.clone())))
 }
 
 /// The dateline's city with its country, when the lexicon knows it.

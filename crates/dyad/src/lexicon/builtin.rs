@@ -169,7 +169,9 @@ pub fn parse_verbs_from(text: &str, name: &str, first_line: usize, morph: &Morph
             continue;
         };
         let code = code.trim();
-        if code.len() < 3 || code.len() > 4 || !code.bytes().all(|b| b.is_ascii_digit()) {
+        // `:CODE`: the target acts on the subject ("receive weapons from +").
+        let digits = code.strip_prefix(':').unwrap_or(code);
+        if digits.len() < 3 || digits.len() > 4 || !digits.bytes().all(|b| b.is_ascii_digit()) {
             problems.push(LexProblem { origin, message: format!("`{code}` is not a CAMEO code") });
             continue;
         }
