@@ -522,6 +522,34 @@ fn opens_clause(s: &Sentence, start: usize) -> bool {
     q == 0 || matches!(s.words[q - 1], "," | ";" | ":" | "--" | "and" | "but" | "that" | "while" | "after" | "when" | "as" | "\"")
 }
 
+/// Whether the word at token `t` is written right after "anti-" or "pro-".
+fn stance_prefix(s: &Sentence, t: usize) -> bool {
+    let before = &s.text.as_bytes()[..s.toks[t].start];
+    [&b"anti-"[..], &b"pro-"[..]].iter().any(|p| before.len() >= p.len() && before[before.len() - p.len()..].eq_ignore_ascii_case(p))
+}
+
+/// Role words that double as adjectives ("official contact", "police custody",
+/// "military intelligence" is a role pair and stays).
+const ADJECTIVAL_ROLES: &[&str] = &["official", "police", "military", "civilian", "rebel", "government", "army", "security", "opposition", "state"];
+
+/// A bare role word used as an adjective: alone, with no country, before a
+/// lowercase noun that is not a verb or a function word (the caller checks
+/// that no role follows).
+fn role_adjective(s: &Sentence, lex: &Lexicon, m: &Mention) -> bool {
+    if m.kind != ActorKind::Sector || m.end != m.start + 1 || !ADJECTIVAL_ROLES.contains(&s.words[m.start]) {
+        return false;
+    }
+    let Some(next) = s.toks.get(m.end) else { return false };
+    let w = s.words[m.end];
+    next.word
+        && !next.capitalized
+        && crate::events::is_plain_word(s, m.end)
+        && !w.ends_with("ly")
+        && !lex.is_anchor(w)
+        && !crate::events::is_time_word(w)
+        && !matches!(w, "today" | "tonight" | "now" | "here" | "there")
+}
+
 fn is_countryish(k: ActorKind) -> bool {
     matches!(k, ActorKind::Country | ActorKind::Demonym | ActorKind::Metonym)
 }
@@ -530,6 +558,17 @@ fn is_countryish(k: ActorKind) -> bool {
 pub fn find_mentions(s: &Sentence, lex: &Lexicon, ctx: &mut DocContext) -> Vec<Mention> {
     let n = s.words.len();
     let mut ms = lexicon_mentions(s, lex, ctx.date);
+    // "an anti-Syria journalist", "pro-Russia rebels": a stance, not the country itself.
+    ms.retain(|m| !(is_countryish(m.kind) && stance_prefix(s, m.start)));
+    // "official contact", "police custody": a role word used as an adjective names no actor.
+    // (Before another role it makes a pair: "military police", "government troops".)
+    // (After a country word it is that country's: "a Somali army checkpoint".)
+    let starts: Vec<usize> = ms.iter().map(|m| m.start).collect();
+    let country_ends: Vec<usize> = ms.iter().filter(|m| is_countryish(m.kind)).map(|m| m.end).collect();
+    ms.retain(|m| {
+        let owned = country_ends.contains(&m.start) || (m.start > 0 && s.words[m.start - 1] == "'s");
+        !(role_adjective(s, lex, m) && !starts.contains(&m.end) && !owned)
+    });
     // "Tom King", "John Major": a capitalized role word right after a capitalized
     // word outside any phrase is a surname.
     let covered_by = |ms: &[Mention], t: usize| ms.iter().any(|m| m.start <= t && t < m.end);
@@ -1149,6 +1188,11 @@ fn acronyms(s: &Sentence, ctx: &mut DocContext, ms: &mut [Mention]) {
 /// "The government of Sindh province", "police in the city of Xyz": a role with
 /// no country of its own, of or in a known place, is of that place's country.
 fn roles_of_places(s: &Sentence, lex: &Lexicon, ms: &mut [Mention]) {
+    let countries: Vec<(usize, String)> = ms
+        .iter()
+        .filter(|m| m.kind == ActorKind::Country && m.actors.len() == 1)
+        .filter_map(|m| m.actors[0].code.country.clone().map(|c| (m.start, c)))
+        .collect();
     for m in ms.iter_mut().filter(|m| m.kind == ActorKind::Sector && !m.place && m.actors.iter().all(|a| a.code.country.is_none())) {
         let mut j = m.end;
         if !matches!(s.word(j), "of" | "in") {
@@ -1163,7 +1207,12 @@ fn roles_of_places(s: &Sentence, lex: &Lexicon, ms: &mut [Mention]) {
         while q < j + 3 && q < s.words.len() && !s.toks[q].capitalized && (crate::events::is_member_modifier(s, q) || s.words[q] == "of") {
             q += 1;
         }
-        let Some((_, country)) = crate::places::place_name_at(s, lex, q).or_else(|| crate::places::place_name_at(s, lex, j)) else { continue };
+        let Some((_, country)) = crate::places::place_name_at(s, lex, q).or_else(|| crate::places::place_name_at(s, lex, j)).or_else(|| {
+            // "authorities in Croatia": a country named right there.
+            countries.iter().find(|(a, _)| *a == j).map(|(_, c)| (j, c.clone()))
+        }) else {
+            continue;
+        };
         let place = s.slice(q, q + 1).to_string();
         for a in &mut m.actors {
             a.code.country = Some(country.clone());
@@ -1264,7 +1313,7 @@ mod tests {
     fn lex() -> Lexicon {
         let mut b = LexiconBuilder::new();
         let af = builtin::parse_actors(
-            "[countries]\nFRE | Freedonia | Freedonian | Fredville\n[sectors]\nGOV | foreign minister; government\nGOV LEG | speaker; parliament; lower house\n[igos]\nIGOUNO | United Nations; UN\n",
+            "[countries]\nFRE | Freedonia | Freedonian | Fredville\n[sectors]\nGOV | foreign minister; government; official\nMIL | troops\nGOV LEG | speaker; parliament; lower house\n[igos]\nIGOUNO | United Nations; UN\n",
             "t",
         );
         b.add_actors(af.actors);
@@ -1280,6 +1329,18 @@ mod tests {
             .filter(|m| !m.absorbed)
             .map(|m| (s.slice(m.start, m.end).to_string(), m.actors.iter().map(|a| a.code.code()).collect::<Vec<_>>().join("+")))
             .collect()
+    }
+
+    #[test]
+    fn role_words_used_as_adjectives_and_stances() {
+        let mut ctx = DocContext::new(None);
+        // "official" before a noun is an adjective; before a verb, or joined to a role, an actor.
+        assert!(codes("Official contacts resumed.", &mut ctx).is_empty());
+        assert_eq!(codes("The official said so.", &mut ctx), [("official".to_string(), "---GOV".to_string())]);
+        assert_eq!(codes("Government troops left.", &mut ctx).len(), 1);
+        // "anti-X", "pro-X": a stance, not the country.
+        assert!(codes("An anti-Freedonia crowd left.", &mut ctx).is_empty());
+        assert_eq!(codes("Freedonian troops left.", &mut ctx), [("Freedonian troops".to_string(), "FREMIL".to_string())]);
     }
 
     #[test]

@@ -187,6 +187,8 @@ const INTENT: &[&str] = &[
     "aim",
     "aims",
     "aimed",
+    "may",
+    "might",
     "seek",
     "seeks",
     "sought",
@@ -674,10 +676,16 @@ fn group(s: &Sentence, ms: &[Mention], mi: usize, leftward: bool) -> Vec<usize> 
 /// is no function word, verb form, number or speech verb ("evil", "awful").
 pub(crate) fn is_member_modifier(s: &Sentence, t: usize) -> bool {
     let w = s.words[t];
+    is_plain_word(s, t) && !(w.ends_with("ed") || w.ends_with("ing") || w.ends_with("ly") || w.ends_with('s'))
+}
+
+/// A lowercase content word: no function word, number, auxiliary, negator,
+/// modal or speech verb ("contacts", "custody", "evil").
+pub(crate) fn is_plain_word(s: &Sentence, t: usize) -> bool {
+    let w = s.words[t];
     s.toks[t].word
         && !s.toks[t].capitalized
         && w.len() > 2
-        && !(w.ends_with("ed") || w.ends_with("ing") || w.ends_with("ly") || w.ends_with('s'))
         && !is_number(w)
         && !DETERMINERS.contains(&w)
         && !PREPOSITIONS.contains(&w)
@@ -687,11 +695,11 @@ pub(crate) fn is_member_modifier(s: &Sentence, t: usize) -> bool {
         && !SPEECH.contains(&w)
         && !SUBORDINATORS.contains(&w)
         && !CLAUSE_BREAKS.contains(&w)
-        && !matches!(w, "and" | "or" | "nor" | "that" | "then" | "than" | "not" | "but" | "who" | "which" | "also")
+        && !matches!(w, "and" | "or" | "nor" | "that" | "then" | "than" | "not" | "but" | "who" | "which" | "also" | "has" | "have" | "had")
 }
 
 /// Time words that may stand between a verb and its auxiliary, agent or complement.
-fn is_time_word(w: &str) -> bool {
+pub(crate) fn is_time_word(w: &str) -> bool {
     matches!(w, "on" | "today" | "yesterday" | "tomorrow") || crate::time::weekday(w).is_some()
 }
 
@@ -730,11 +738,26 @@ fn subject(s: &Sentence, ms: &[Mention], start: usize, floor: usize) -> Option<u
         if s.word(m.end) == "'s" && ms.iter().all(|o| o.start != m.end + 1) {
             continue;
         }
+        // Inside an apposition ("Pakistan, a key U.S. ally in the war, has refused"):
+        // the apposition describes the subject before it.
+        if appositive(s, ms, m, start) {
+            continue;
+        }
         if best.is_none_or(|b| ms[b].end < m.end) {
             best = Some(i);
         }
     }
     best
+}
+
+/// Whether mention `m` sits in an apposition ", a/an/the ... ," right after
+/// another mention, closed before the verb at `verb`.
+fn appositive(s: &Sentence, ms: &[Mention], m: &Mention, verb: usize) -> bool {
+    let Some(open) = (0..m.start).rev().take_while(|&t| !is_boundary(s.words[t])).find(|&t| s.words[t] == ",") else { return false };
+    if !matches!(s.word(open + 1), "a" | "an" | "the") || !ms.iter().any(|o| o.end == open && usable(o)) {
+        return false;
+    }
+    (m.end..verb).any(|t| s.words[t] == ",")
 }
 
 /// The object: the first usable mention to the right, before the clause ends.
@@ -744,9 +767,13 @@ fn object(s: &Sentence, ms: &[Mention], from: usize, until: usize, avoid: &[usiz
         if !usable(m) || m.start < from || m.start >= until || avoid.contains(&i) {
             continue;
         }
-        // ("following the discovery of X" is background, as "after" is.)
+        // ("following the discovery of X" is background, as "after" is; so is a
+        // participle clause after a comma: ", expected to be joined by X".)
         if (from..m.start).any(|t| {
             is_boundary(s.words[t])
+                || (s.words[t] == ","
+                    && s.toks.get(t + 1).is_some_and(|n| n.word && !n.capitalized)
+                    && (s.word(t + 1).ends_with("ed") || s.word(t + 1).ends_with("ing")))
                 || SPEECH.contains(&s.words[t])
                 || (t > from && (SUBORDINATORS.contains(&s.words[t]) || (s.words[t] == "following" && DETERMINERS.contains(&s.word(t + 1)))))
         }) {
@@ -849,6 +876,12 @@ pub fn code_sentence(s: &Sentence, lex: &Lexicon, ms: &[Mention], dyad: &[Actor]
             } else {
                 skip[vi] = true;
             }
+        } else if lex.compiled(vms[vi].compiled).strict_target
+            && !skip[vi - 1]
+            && !is_frame(s, lex, &vms[vi - 1])
+            && purpose_infinitive(s, &vms[vi - 1], &vms[vi])
+        {
+            skip[vi] = true;
         }
     }
     // "demanded that the US cancel plans to sell arms", "refused to let UN planes
@@ -946,7 +979,10 @@ pub fn code_sentence(s: &Sentence, lex: &Lexicon, ms: &[Mention], dyad: &[Actor]
         let root = ontology::root(&code).to_string();
         // Passive voice: "X was received by Y".
         let anchor_word = s.words[vm.anchor];
-        let passive = c.verbal && c.participles.iter().any(|p| p == anchor_word) && vm.anchor > 0 && {
+        // ("were engaged in ethnic cleansing", "is committed to": a pattern going on
+        // with its own words after the verb reads as a state, not a passive.)
+        let stative = matches!(c.after.first(), Some(PatElem::Words(_)));
+        let passive = c.verbal && !stative && c.participles.iter().any(|p| p == anchor_word) && vm.anchor > 0 && {
             let mut t = vm.anchor;
             let mut found = false;
             while t > floor {
@@ -968,6 +1004,9 @@ pub fn code_sentence(s: &Sentence, lex: &Lexicon, ms: &[Mention], dyad: &[Actor]
             .filter(|&t| (vm.end..t).all(|u| is_time_word(s.words[u]) || s.words[u].ends_with("ly")));
         // Objects may lie beyond a complement verb that was folded into this one.
         let next_start = vms.iter().enumerate().skip(vi + 1).find(|(k, _)| !skip[*k]).map(|(_, v)| v.start).unwrap_or(s.words.len());
+        // ", a statement issued by the ministry said": nothing in a trailing attribution is an object.
+        let attribution = crate::places::attribution_start(s);
+        let next_start = if vm.end <= attribution { next_start.min(attribution) } else { next_start };
         let (mut sources, mut targets): (Vec<usize>, Vec<usize>);
         let mut inherited = false;
         if passive && vm.target_slot.is_none() {
@@ -975,7 +1014,9 @@ pub fn code_sentence(s: &Sentence, lex: &Lexicon, ms: &[Mention], dyad: &[Actor]
             // verb in the clause is the agent ("were killed in Israeli shelling"), else no event.
             let agent = match by_at {
                 Some(b) => object(s, ms, b + 1, next_start, &[]),
-                None => object(s, ms, vm.end, next_start, &[]),
+                // Without "by", only an adjectival actor ("killed in Israeli shelling"), not a
+                // place named in a prepositional phrase ("killed in a blast in Beirut").
+                None => object(s, ms, vm.end, next_start, &[]).filter(|&m| ms[m].kind != ActorKind::Metonym && ms[m].kind != ActorKind::Country),
             };
             let subj = subject(s, ms, vm.start, floor);
             let (Some(a), Some(p)) = (agent, subj) else { continue };
@@ -1019,7 +1060,14 @@ pub fn code_sentence(s: &Sentence, lex: &Lexicon, ms: &[Mention], dyad: &[Actor]
                             && ms[k].actors.iter().all(|a| a.code.country.is_some())
                             && !matches!(s.words[ms[k].start - 1], "its" | "their" | "his" | "her" | "our" | "own")
                     });
-                    let found = inner.or_else(|| object(s, ms, vm.end, next_start, &sources));
+                    // ("sent 21 military personnel to Bosnia": what is sent goes to the recipient.)
+                    // ("to send them back": an infinitive is no recipient.)
+                    let to_recipient = if matches!(s.word(vm.end), "to" | "into") && !lex.is_anchor(s.word(vm.end + 1)) {
+                        object(s, ms, vm.end + 1, next_start, &sources).filter(|&m| governing_word(s, ms[m].start) == s.word(vm.end))
+                    } else {
+                        None
+                    };
+                    let found = to_recipient.or(inner).or_else(|| object(s, ms, vm.end, next_start, &sources));
                     // "threatened to halt the talks if the United States goes ahead": a
                     // threat is aimed at the one whose act is its condition.
                     let found = found.or_else(|| if root == "13" { condition_subject(s, ms, vm.end, &sources) } else { None });
@@ -1376,5 +1424,25 @@ fn infinitive_complement(s: &Sentence, ms: &[Mention], a: &VerbMatch, b: &VerbMa
             || ms.iter().any(|m| m.start <= t && t < m.end)
             || (matches!(w, "in" | "at") && s.toks.get(t + 1).is_some_and(|x| x.capitalized))
             || (t > a.end && s.toks[t].capitalized && matches!(s.words[t - 1], "in" | "at"))
+            || matches!((s.word(t.wrapping_sub(1)), w), ("in", "principle") | ("at", "last"))
+            || (w == "in" && s.word(t + 1) == "principle")
+            || (w == "at" && s.word(t + 1) == "last")
+    })
+}
+
+/// Whether `b` is a purpose infinitive of `a` ("gave X a grant to finance
+/// projects", "summoned the ambassador to complain"): "to" + verb later in
+/// the same clause, not coordinated ("and to"). What it is for has not
+/// happened yet, so it is not an event of its own.
+fn purpose_infinitive(s: &Sentence, a: &VerbMatch, b: &VerbMatch) -> bool {
+    if b.start < 1 || s.words[b.start - 1] != "to" || b.start <= a.end + 1 || b.start > a.end + 12 {
+        return false;
+    }
+    if matches!(s.word(b.start.wrapping_sub(2)), "and" | "or" | "not") {
+        return false;
+    }
+    (a.end..b.start - 1).all(|t| {
+        let w = s.words[t];
+        !is_boundary(w) && w != "," && !SPEECH.contains(&w) && !SUBORDINATORS.contains(&w) && !matches!(w, "that" | "and" | "or")
     })
 }

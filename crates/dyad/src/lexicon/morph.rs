@@ -22,6 +22,19 @@ impl Forms {
     /// All distinct forms.
     pub fn all(&self) -> Vec<String> {
         let mut v = vec![self.base.clone(), self.third.clone(), self.past.clone(), self.participle.clone(), self.gerund.clone()];
+        // British spelling doubles a final -l after one vowel: "cancelled", "travelling".
+        let b = self.base.as_bytes();
+        let n = b.len();
+        if n >= 3 && b[n - 1] == b'l' && is_vowel(b[n - 2]) && !is_vowel(b[n - 3]) {
+            for f in [&self.past, &self.participle] {
+                if let Some(stem) = f.strip_suffix("led").filter(|st| st.len() + 1 == n) {
+                    v.push(format!("{stem}lled"));
+                }
+            }
+            if let Some(stem) = self.gerund.strip_suffix("ling").filter(|st| st.len() + 1 == n) {
+                v.push(format!("{stem}lling"));
+            }
+        }
         v.sort();
         v.dedup();
         v
@@ -121,12 +134,25 @@ mod tests {
     use super::*;
 
     #[test]
+    fn british_doubled_l_forms_are_matched_too() {
+        let m = Morphology::default();
+        let all = m.inflect("cancel").all();
+        for f in ["cancel", "cancels", "canceled", "cancelled", "canceling", "cancelling"] {
+            assert!(all.contains(&f.to_string()), "{f} in {all:?}");
+        }
+        // Not after two vowels or a double l.
+        assert!(!m.inflect("appeal").all().contains(&"appealled".to_string()));
+        assert!(!m.inflect("recall").all().iter().any(|f| f.contains("lll")));
+    }
+
+    #[test]
     fn inflects_regular_and_irregular() {
         let (m, problems) = Morphology::parse("hold | held | held\nban | banned | banned | banning\nbroken line\n");
         assert_eq!(problems.len(), 1);
         let cases = [
             ("hold", "holds", "held", "held", "holding"),
             ("ban", "bans", "banned", "banned", "banning"),
+            ("cancel", "cancels", "canceled", "canceled", "canceling"),
             ("visit", "visits", "visited", "visited", "visiting"),
             ("urge", "urges", "urged", "urged", "urging"),
             ("accuse", "accuses", "accused", "accused", "accusing"),
