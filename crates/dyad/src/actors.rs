@@ -1,7 +1,7 @@
 //! Who is acting?
 //!
-//! Finds actor mentions in a sentence: lexicon phrases (one Aho-Corasick pass
-//! over the sentence's folded words), composites ("Kazakh foreign minister",
+//! Finds actor mentions in a sentence: lexicon phrases (one leftmost-longest
+//! pass of the lexicon's phrase trie over the sentence's word ids), composites ("Kazakh foreign minister",
 //! "the government of Freedonia", "Indian and French naval forces"), people
 //! introduced with their role ("Jane Roe, the speaker of Freedonia's
 //! parliament", "Freedonian envoy Jane Roe") and, within one article, later
@@ -52,6 +52,9 @@ pub struct Sentence<'a> {
     pub words: Vec<&'a str>,
     /// Byte range of the sentence.
     pub span: (usize, usize),
+    /// Lexicon word ids of `words` and the lexicon they belong to, looked up on
+    /// first use: actor and verb matching share one lookup per word.
+    ids: std::cell::OnceCell<(u64, Vec<u32>)>,
 }
 
 impl<'a> Sentence<'a> {
@@ -70,7 +73,24 @@ impl<'a> Sentence<'a> {
                 }
             })
             .collect();
-        Sentence { text, toks, words, span }
+        Sentence { text, toks, words, span, ids: std::cell::OnceCell::new() }
+    }
+
+    /// The lexicon's ids of the sentence's words (see [`Lexicon::word_id`]).
+    pub fn word_ids(&self, lex: &Lexicon) -> std::borrow::Cow<'_, [u32]> {
+        let (owner, ids) = self.ids.get_or_init(|| {
+            let mut v = Vec::with_capacity(self.words.len());
+            lex.word_ids(&self.words, &mut v);
+            (lex.instance_id(), v)
+        });
+        if *owner == lex.instance_id() {
+            std::borrow::Cow::Borrowed(ids)
+        } else {
+            // Coded with a second lexicon: look up again, uncached.
+            let mut v = Vec::with_capacity(self.words.len());
+            lex.word_ids(&self.words, &mut v);
+            std::borrow::Cow::Owned(v)
+        }
     }
 
     /// Original text of tokens `[a, b)`.
@@ -613,23 +633,13 @@ pub fn find_mentions(s: &Sentence, lex: &Lexicon, ctx: &mut DocContext) -> Vec<M
 }
 
 fn lexicon_mentions(s: &Sentence, lex: &Lexicon, date: Option<Date>) -> Vec<Mention> {
-    let mut norm = String::with_capacity(s.span.1 - s.span.0 + 16);
-    let mut starts = Vec::with_capacity(s.words.len());
-    norm.push(' ');
-    for (i, w) in s.words.iter().enumerate() {
-        if i > 0 {
-            norm.push_str("  ");
-        }
-        starts.push(norm.len());
-        norm.push_str(w);
-    }
-    norm.push(' ');
+    let ids = s.word_ids(lex);
+    let mut found = Vec::new();
+    lex.actor_phrases(&ids, &mut found);
     let mut out = Vec::new();
-    for m in lex.actor_automaton().find_iter(&norm) {
-        let Ok(a) = starts.binary_search(&(m.start() + 1)) else { continue };
-        let end_off = m.end() - 1;
-        let Some(b) = (a..s.words.len()).find(|&j| starts[j] + s.words[j].len() == end_off) else { continue };
-        let idx = m.pattern().as_usize();
+    for (a, end, idx) in found {
+        let b = end - 1;
+        let idx = idx as usize;
         let written = s.slice(a, b + 1);
         let entry = &lex.actors[idx];
         if lex.is_case_sensitive(idx) {

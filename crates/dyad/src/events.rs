@@ -252,7 +252,10 @@ pub fn match_verbs(s: &Sentence, lex: &Lexicon, ms: &[Mention]) -> Vec<VerbMatch
         in_mention[m.start..m.end].iter_mut().for_each(|c| *c = true);
     }
     // The sentence's words, to reject patterns whose literal words are absent.
-    let present: rustc_hash::FxHashSet<&str> = s.words.iter().copied().collect();
+    let ids = s.word_ids(lex);
+    let mut present: Vec<u32> = ids.iter().copied().filter(|&w| w != crate::lexicon::words::UNKNOWN).collect();
+    present.sort_unstable();
+    present.dedup();
     let mut cands: Vec<u32> = Vec::new();
     let mut out: Vec<VerbMatch> = Vec::new();
     let mut i = 0;
@@ -266,13 +269,13 @@ pub fn match_verbs(s: &Sentence, lex: &Lexicon, ms: &[Mention]) -> Vec<VerbMatch
             continue;
         }
         let mut best: Option<(u32, usize, VerbMatch)> = None;
-        lex.candidates(&s.words[i..], &mut cands);
+        lex.candidates(&ids[i..], &mut cands);
         // "a brief private visit to": a base form after a determiner and modifiers is a
         // noun. Only for loaded dictionaries, whose coders (PETRARCH) code verbs alone; the
         // built-in lexicon keeps such nominal events ("during a surprise visit to X").
         for &ci in &cands {
             let c = lex.compiled(ci as usize);
-            if !c.required.iter().all(|alts| alts.iter().any(|a| present.contains(a.as_str()))) {
+            if !c.required.iter().all(|alts| alts.iter().any(|a| present.binary_search(a).is_ok())) {
                 continue;
             }
             if !c.strict_target && is_base_form(c, s.words[i]) && determiner_and_modifiers_before(s, i, &in_mention) {

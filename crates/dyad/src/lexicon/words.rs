@@ -1,0 +1,200 @@
+//! Word ids and the actor phrase trie.
+//!
+//! Every word the lexicon can match (a word of an actor phrase key or of a
+//! verb pattern) gets a small integer id. A sentence is looked up once, word
+//! by word; after that, actor phrases are found by walking a trie over ids and
+//! verb patterns are indexed by ids, so the hot loops compare integers instead
+//! of hashing and comparing strings.
+
+use rustc_hash::FxHashMap;
+
+/// Id of a sentence word the lexicon does not know: it matches nothing.
+pub const UNKNOWN: u32 = u32::MAX;
+
+/// The lexicon's words, each with a dense id.
+#[derive(Debug, Default, Clone)]
+pub struct Vocabulary {
+    ids: FxHashMap<Box<str>, u32>,
+}
+
+impl Vocabulary {
+    /// The id of `w`, added if new.
+    pub fn intern(&mut self, w: &str) -> u32 {
+        if let Some(&id) = self.ids.get(w) {
+            return id;
+        }
+        let id = u32::try_from(self.ids.len()).expect("fewer than 4 billion lexicon words");
+        assert!(id != UNKNOWN, "vocabulary full");
+        self.ids.insert(w.into(), id);
+        id
+    }
+
+    /// The id of `w`, or [`UNKNOWN`].
+    #[inline]
+    pub fn get(&self, w: &str) -> u32 {
+        self.ids.get(w).copied().unwrap_or(UNKNOWN)
+    }
+
+    /// Number of distinct words.
+    pub fn len(&self) -> usize {
+        self.ids.len()
+    }
+
+    /// Whether no word is known.
+    pub fn is_empty(&self) -> bool {
+        self.ids.is_empty()
+    }
+}
+
+/// Phrases as sequences of word ids, each naming one entry; finds the
+/// leftmost-longest phrases of a sentence, without overlaps.
+#[derive(Debug, Default, Clone)]
+pub struct PhraseTrie {
+    /// (node, word) -> child node. Node 0 is the root.
+    children: FxHashMap<u64, u32>,
+    /// Entry ending at each node, or [`UNKNOWN`].
+    entry: Vec<u32>,
+}
+
+#[inline]
+fn edge(node: u32, word: u32) -> u64 {
+    (u64::from(node) << 32) | u64::from(word)
+}
+
+impl PhraseTrie {
+    /// An empty trie.
+    pub fn new() -> Self {
+        PhraseTrie { children: FxHashMap::default(), entry: vec![UNKNOWN] }
+    }
+
+    /// Adds the phrase `words` for entry `e` (a later phrase equal to an earlier one replaces it).
+    pub fn insert(&mut self, words: impl IntoIterator<Item = u32>, e: u32) {
+        let mut node = 0u32;
+        for w in words {
+            let next = self.entry.len() as u32;
+            node = *self.children.entry(edge(node, w)).or_insert(next);
+            if node == next {
+                self.entry.push(UNKNOWN);
+            }
+        }
+        self.entry[node as usize] = e;
+    }
+
+    /// The longest phrase starting at `ids[i]`: `(end, entry)` with `end` one past its last word.
+    #[inline]
+    pub fn longest_at(&self, ids: &[u32], i: usize) -> Option<(usize, u32)> {
+        let mut node = 0u32;
+        let mut best = None;
+        for (j, &w) in ids.iter().enumerate().skip(i) {
+            if w == UNKNOWN {
+                break;
+            }
+            let Some(&next) = self.children.get(&edge(node, w)) else { break };
+            node = next;
+            let e = self.entry[node as usize];
+            if e != UNKNOWN {
+                best = Some((j + 1, e));
+            }
+        }
+        best
+    }
+
+    /// Leftmost-longest, non-overlapping phrases of `ids`: `(start, end, entry)`.
+    /// A search resumes after each phrase found, like a leftmost-longest
+    /// Aho-Corasick search over the words.
+    pub fn find_all(&self, ids: &[u32], out: &mut Vec<(usize, usize, u32)>) {
+        out.clear();
+        let mut i = 0;
+        while i < ids.len() {
+            match self.longest_at(ids, i) {
+                Some((end, e)) => {
+                    out.push((i, end, e));
+                    i = end;
+                }
+                None => i += 1,
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use aho_corasick::{AhoCorasickBuilder, MatchKind};
+
+    fn ids(v: &Vocabulary, s: &str) -> Vec<u32> {
+        s.split(' ').map(|w| v.get(w)).collect()
+    }
+
+    /// The search the trie replaced: leftmost-longest Aho-Corasick over padded words.
+    fn by_automaton(keys: &[&str], words: &[&str]) -> Vec<(usize, usize, u32)> {
+        let padded: Vec<String> = keys.iter().map(|k| format!(" {} ", k.replace(' ', "  "))).collect();
+        let ac = AhoCorasickBuilder::new().match_kind(MatchKind::LeftmostLongest).build(&padded).unwrap();
+        let mut norm = String::from(" ");
+        let mut starts = Vec::new();
+        for (i, w) in words.iter().enumerate() {
+            if i > 0 {
+                norm.push_str("  ");
+            }
+            starts.push(norm.len());
+            norm.push_str(w);
+        }
+        norm.push(' ');
+        ac.find_iter(&norm)
+            .map(|m| {
+                let a = starts.binary_search(&(m.start() + 1)).unwrap();
+                let b = (a..words.len()).find(|&j| starts[j] + words[j].len() == m.end() - 1).unwrap();
+                (a, b + 1, m.pattern().as_usize() as u32)
+            })
+            .collect()
+    }
+
+    fn build(keys: &[&str]) -> (Vocabulary, PhraseTrie) {
+        let mut v = Vocabulary::default();
+        let mut t = PhraseTrie::new();
+        for (e, k) in keys.iter().enumerate() {
+            let ws: Vec<u32> = k.split(' ').map(|w| v.intern(w)).collect();
+            t.insert(ws, e as u32);
+        }
+        (v, t)
+    }
+
+    #[test]
+    fn finds_leftmost_longest_phrases() {
+        let keys = ["united states", "united states army", "states", "army", "the us"];
+        let (v, t) = build(&keys);
+        let s = "the united states army and the states army met the us";
+        let mut out = Vec::new();
+        t.find_all(&ids(&v, s), &mut out);
+        assert_eq!(out, [(1, 4, 1), (6, 7, 2), (7, 8, 3), (9, 11, 4)]);
+        let words: Vec<&str> = s.split(' ').collect();
+        assert_eq!(out, by_automaton(&keys, &words));
+    }
+
+    #[test]
+    fn unknown_words_match_nothing() {
+        let (v, t) = build(&["a b"]);
+        assert_eq!(v.get("zzz"), UNKNOWN);
+        let mut out = Vec::new();
+        t.find_all(&[v.get("a"), UNKNOWN, v.get("b")], &mut out);
+        assert!(out.is_empty());
+    }
+
+    proptest::proptest! {
+        /// Over a tiny alphabet (many shared prefixes and overlaps), the trie
+        /// finds exactly what the padded-word automaton finds.
+        #[test]
+        fn agrees_with_the_automaton(
+            keys in proptest::collection::btree_set("[abc]( [abc]){0,3}", 1..12),
+            words in proptest::collection::vec("[abcd]", 0..30),
+        ) {
+            let keys: Vec<&str> = keys.iter().map(String::as_str).collect();
+            let (v, t) = build(&keys);
+            let words: Vec<&str> = words.iter().map(String::as_str).collect();
+            let ids: Vec<u32> = words.iter().map(|w| v.get(w)).collect();
+            let mut out = Vec::new();
+            t.find_all(&ids, &mut out);
+            proptest::prop_assert_eq!(out, by_automaton(&keys, &words));
+        }
+    }
+}
