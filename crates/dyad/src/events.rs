@@ -256,6 +256,7 @@ pub fn match_verbs(s: &Sentence, lex: &Lexicon, ms: &[Mention]) -> Vec<VerbMatch
     let mut present: Vec<u32> = ids.iter().copied().filter(|&w| w != crate::lexicon::words::UNKNOWN).collect();
     present.sort_unstable();
     present.dedup();
+    let present_bits = crate::lexicon::words::mask_of(&present);
     let mut cands: Vec<u32> = Vec::new();
     let mut out: Vec<VerbMatch> = Vec::new();
     let mut i = 0;
@@ -274,6 +275,10 @@ pub fn match_verbs(s: &Sentence, lex: &Lexicon, ms: &[Mention]) -> Vec<VerbMatch
         // noun. Only for loaded dictionaries, whose coders (PETRARCH) code verbs alone; the
         // built-in lexicon keeps such nominal events ("during a surprise visit to X").
         for &ci in &cands {
+            // A needed word is missing: rejected before the pattern is even loaded.
+            if lex.required_bits(ci as usize) & !present_bits != 0 {
+                continue;
+            }
             let c = lex.compiled(ci as usize);
             if !c.required.iter().all(|alts| alts.iter().any(|a| present.binary_search(a).is_ok())) {
                 continue;

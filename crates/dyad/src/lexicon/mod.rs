@@ -264,6 +264,8 @@ struct AnchorIndex {
     by_next: FxHashMap<u32, Vec<u32>>,
     /// Patterns whose first later literal word comes after a gap or slot, by that word's id.
     by_later: FxHashMap<u32, Vec<u32>>,
+    /// Bit `id % 64` of every key of `by_later`: most words of a sentence skip the lookup.
+    later_bits: u64,
 }
 
 /// How far after the anchor a pattern's first later word may stand (gaps and actor slots).
@@ -317,6 +319,9 @@ pub struct Lexicon {
     /// Per word id: its slot in `anchors`, or [`UNKNOWN`] when no pattern is anchored on it.
     anchor_of: Vec<u32>,
     anchors: Vec<AnchorIndex>,
+    /// Per pattern: the [`words::bit`]s of the literal words it needs besides its
+    /// anchor (those with no alternative), a test that needs no compiled pattern.
+    required_bits: Vec<u128>,
     /// Tells sentences' cached word ids apart from another lexicon's.
     id: u64,
     /// Place name key -> ISO3.
@@ -375,6 +380,7 @@ impl Lexicon {
         // met in a given corpus, and start-up time is the time to the first event.
         let mut anchor_of: Vec<u32> = Vec::new();
         let mut anchors: Vec<AnchorIndex> = Vec::new();
+        let mut required_bits: Vec<u128> = vec![0; b.verbs.len()];
         for (ci, p) in b.verbs.iter().enumerate() {
             // Every literal word gets its id now, so that compiling needs no new ones.
             for e in &p.elems {
@@ -385,6 +391,14 @@ impl Lexicon {
                 }
             }
             let Some(ai) = anchor_position(&p.elems) else { continue };
+            // The words `Compiled::required` will hold, less those with alternatives.
+            for (k, e) in p.elems.iter().enumerate() {
+                if let (PatElem::Words(ws), false) = (e, k == ai) {
+                    if let [w] = ws.as_slice() {
+                        required_bits[ci] |= words::bit(vocab.get(w));
+                    }
+                }
+            }
             let ci = ci as u32;
             let forms = match &p.elems[ai] {
                 PatElem::Verb(f) | PatElem::Words(f) => f,
@@ -416,7 +430,11 @@ impl Lexicon {
                     }
                 };
                 for w in words {
-                    table.entry(vocab.get(w)).or_default().push(ci);
+                    let wid = vocab.get(w);
+                    if matches!((next, later), (None, Some(_))) {
+                        slot.later_bits |= 1 << (wid % 64);
+                    }
+                    table.entry(wid).or_default().push(ci);
                 }
             }
         }
@@ -435,6 +453,7 @@ impl Lexicon {
             compiled,
             anchor_of,
             anchors,
+            required_bits,
             id,
             places,
             discards,
@@ -491,8 +510,8 @@ impl Lexicon {
         if !slot.by_later.is_empty() {
             let end = ids.len().min(LATER_WINDOW + 1);
             for (k, w) in ids[1..end].iter().enumerate() {
-                // A word no pattern uses indexes nothing.
-                if *w == UNKNOWN {
+                // A word no pattern uses indexes nothing; most others are not keys here.
+                if slot.later_bits & (1 << (w % 64)) == 0 || *w == UNKNOWN {
                     continue;
                 }
                 // Each word once: a repeated word would add its patterns twice.
@@ -504,6 +523,13 @@ impl Lexicon {
                 }
             }
         }
+    }
+
+    /// The [`words::bit`]s pattern `ci` needs among a sentence's [`words::mask_of`]:
+    /// if one is missing, the pattern cannot match.
+    #[inline]
+    pub fn required_bits(&self, ci: usize) -> u128 {
+        self.required_bits[ci]
     }
 
     /// The actor phrases among `ids` (a sentence's word ids), leftmost-longest
@@ -641,6 +667,23 @@ mod tests {
         lex.actor_phrases(&ids, &mut got);
         assert!(want.len() >= 10, "{want:?}");
         assert_eq!(got, want);
+    }
+
+    #[test]
+    fn required_bits_are_those_of_the_compiled_required_words() {
+        let lex = Lexicon::builtin();
+        for ci in 0..lex.verbs.len() {
+            if anchor_position(&lex.verbs[ci].elems).is_none() {
+                assert_eq!(lex.required_bits(ci), 0);
+                continue;
+            }
+            let c = lex.compiled(ci);
+            let want = c.required.iter().filter(|alts| alts.len() == 1).fold(0u128, |m, alts| m | words::bit(alts[0]));
+            assert_eq!(lex.required_bits(ci), want, "{}", lex.verbs[ci].text);
+            // A sentence holding the required words passes the test.
+            let all: Vec<u32> = c.required.iter().map(|alts| alts[0]).collect();
+            assert_eq!(lex.required_bits(ci) & !words::mask_of(&all), 0);
+        }
     }
 
     #[test]

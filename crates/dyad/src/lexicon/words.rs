@@ -12,38 +12,77 @@ use rustc_hash::FxHashMap;
 pub const UNKNOWN: u32 = u32::MAX;
 
 /// The lexicon's words, each with a dense id.
+///
+/// Words of up to 15 bytes (nearly all) are keyed by a `u128` holding their
+/// bytes and length, so a lookup hashes and compares in registers and never
+/// follows a pointer to a key (a sentence looks up every one of its words).
 #[derive(Debug, Default, Clone)]
 pub struct Vocabulary {
-    ids: FxHashMap<Box<str>, u32>,
+    short: FxHashMap<u128, u32>,
+    long: FxHashMap<Box<str>, u32>,
+}
+
+/// The inline key of a word of at most 15 bytes: its bytes, then its length in the top byte.
+#[inline]
+fn short_key(w: &str) -> Option<u128> {
+    let b = w.as_bytes();
+    if b.len() > 15 {
+        return None;
+    }
+    let mut k = [0u8; 16];
+    k[..b.len()].copy_from_slice(b);
+    k[15] = b.len() as u8;
+    Some(u128::from_le_bytes(k))
 }
 
 impl Vocabulary {
     /// The id of `w`, added if new.
     pub fn intern(&mut self, w: &str) -> u32 {
-        if let Some(&id) = self.ids.get(w) {
+        let id = self.get(w);
+        if id != UNKNOWN {
             return id;
         }
-        let id = u32::try_from(self.ids.len()).expect("fewer than 4 billion lexicon words");
+        let id = u32::try_from(self.len()).expect("fewer than 4 billion lexicon words");
         assert!(id != UNKNOWN, "vocabulary full");
-        self.ids.insert(w.into(), id);
+        match short_key(w) {
+            Some(k) => self.short.insert(k, id),
+            None => self.long.insert(w.into(), id),
+        };
         id
     }
 
     /// The id of `w`, or [`UNKNOWN`].
     #[inline]
     pub fn get(&self, w: &str) -> u32 {
-        self.ids.get(w).copied().unwrap_or(UNKNOWN)
+        match short_key(w) {
+            Some(k) => self.short.get(&k),
+            None => self.long.get(w),
+        }
+        .copied()
+        .unwrap_or(UNKNOWN)
     }
 
     /// Number of distinct words.
     pub fn len(&self) -> usize {
-        self.ids.len()
+        self.short.len() + self.long.len()
     }
 
     /// Whether no word is known.
     pub fn is_empty(&self) -> bool {
-        self.ids.is_empty()
+        self.len() == 0
     }
+}
+
+/// The bit a word id stands for in a [`mask_of`] set.
+#[inline]
+pub fn bit(id: u32) -> u128 {
+    1u128 << (id % 128)
+}
+
+/// A 128-bit summary of a set of word ids: a pattern needing a word whose bit
+/// is clear cannot match, tested before anything about the pattern is loaded.
+pub fn mask_of(ids: &[u32]) -> u128 {
+    ids.iter().filter(|&&w| w != UNKNOWN).fold(0, |m, &w| m | bit(w))
 }
 
 /// Phrases as sequences of word ids, each naming one entry; finds the
@@ -169,6 +208,21 @@ mod tests {
         assert_eq!(out, [(1, 4, 1), (6, 7, 2), (7, 8, 3), (9, 11, 4)]);
         let words: Vec<&str> = s.split(' ').collect();
         assert_eq!(out, by_automaton(&keys, &words));
+    }
+
+    #[test]
+    fn short_and_long_words_get_distinct_ids() {
+        let mut v = Vocabulary::default();
+        let words = ["", "a", "a\0", "ab", "abcdefghijklmno", "abcdefghijklmnop", "abcdefghijklmnopq", "\u{e9}t\u{e9}", "international-cooperation"];
+        let ids: Vec<u32> = words.iter().map(|w| v.intern(w)).collect();
+        assert_eq!(ids, (0..words.len() as u32).collect::<Vec<_>>());
+        for (w, id) in words.iter().zip(&ids) {
+            assert_eq!(v.get(w), *id, "{w:?}");
+            assert_eq!(v.intern(w), *id);
+        }
+        assert_eq!(v.len(), words.len());
+        assert_eq!(v.get("abcdefghijklmn"), UNKNOWN);
+        assert_eq!(v.get("a\0\0"), UNKNOWN);
     }
 
     #[test]
