@@ -300,8 +300,9 @@ pub fn phrase_key(phrase: &str) -> String {
             if !key.is_empty() {
                 key.push(' ');
             }
-            key.extend(w.bytes().map(|b| b.to_ascii_lowercase() as char));
+            key.push_str(w);
         }
+        key.make_ascii_lowercase();
         return key;
     }
     let mut toks = Vec::new();

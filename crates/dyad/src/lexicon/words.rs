@@ -36,6 +36,13 @@ fn short_key(w: &str) -> Option<u128> {
 }
 
 impl Vocabulary {
+    /// An empty vocabulary with room for about `n` words.
+    pub fn with_capacity(n: usize) -> Self {
+        let mut short = FxHashMap::default();
+        short.reserve(n);
+        Vocabulary { short, long: FxHashMap::default() }
+    }
+
     /// The id of `w`, added if new.
     pub fn intern(&mut self, w: &str) -> u32 {
         let id = self.get(w);
