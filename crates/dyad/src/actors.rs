@@ -41,6 +41,13 @@ pub struct Mention {
     pub place: bool,
 }
 
+impl Mention {
+    /// An empty mention that allocates nothing, left where one was moved out.
+    fn placeholder() -> Mention {
+        Mention { start: 0, end: 0, actors: Vec::new(), kind: ActorKind::Sector, absorbed: false, place: false }
+    }
+}
+
 /// A sentence prepared for coding.
 #[derive(Debug)]
 pub struct Sentence<'a> {
@@ -60,7 +67,8 @@ pub struct Sentence<'a> {
 impl<'a> Sentence<'a> {
     /// Tokenizes `text[span]`; `lower` is the ASCII-lowercased article text.
     pub fn new(text: &'a str, lower: &'a str, span: (usize, usize)) -> Self {
-        let mut toks = Vec::new();
+        // About one token per five bytes of news text: room enough that the vector rarely grows.
+        let mut toks = Vec::with_capacity((span.1 - span.0) / 4 + 4);
         crate::text::tokenize(text, span.0, span.1, &mut toks);
         let words = toks
             .iter()
@@ -480,7 +488,7 @@ fn actors_of(lex: &Lexicon, i: usize, date: Option<Date>) -> Vec<Actor> {
     let e = &lex.actors[i];
     let Some(code) = e.codes.iter().find(|(_, r)| r.contains(date)).map(|(c, _)| c) else { return Vec::new() };
     let name = if e.kind == ActorKind::Person { Some(e.phrase.clone()) } else { None };
-    let rule = format!("lexicon {} `{}`", e.origin, e.phrase);
+    let rule = lex.actor_rule(i).to_string();
     match code.country.as_deref() {
         Some(joined) if joined.contains('/') => {
             joined.split('/').map(|c| Actor { code: ActorCode::parse(c), name: name.clone(), rule: rule.clone() }).collect()
@@ -688,7 +696,7 @@ fn learned_mention(s: &Sentence, ctx: &DocContext, i: usize, covered: &[bool]) -
 }
 
 /// Joins country words and roles into one mention.
-fn composites(s: &Sentence, ms: Vec<Mention>) -> Vec<Mention> {
+fn composites(s: &Sentence, mut ms: Vec<Mention>) -> Vec<Mention> {
     let mut out: Vec<Mention> = Vec::with_capacity(ms.len());
     let mut k = 0;
     while k < ms.len() {
@@ -823,7 +831,8 @@ fn composites(s: &Sentence, ms: Vec<Mention>) -> Vec<Mention> {
                 continue;
             }
         }
-        out.push(m.clone());
+        // Taken, not copied: the loop only ever looks at mentions after `k`.
+        out.push(std::mem::replace(&mut ms[k], Mention::placeholder()));
         k += 1;
     }
     out
@@ -874,13 +883,16 @@ fn titled_people(s: &Sentence, ms: &mut Vec<Mention>) {
             }
         }
     }
-    let snapshot = ms.clone();
-    ms.retain(|m| !ms_contains_strictly(m, &snapshot));
+    // Only the people's spans matter for what a mention may sit inside.
+    let people: Vec<(usize, usize)> = ms.iter().filter(|o| o.kind == ActorKind::Person).map(|o| (o.start, o.end)).collect();
+    if !people.is_empty() {
+        ms.retain(|m| !inside_a_person(m, &people));
+    }
 }
 
-fn ms_contains_strictly(m: &Mention, all: &[Mention]) -> bool {
-    all.iter()
-        .any(|o| o.start <= m.start && m.end <= o.end && (o.end - o.start) > (m.end - m.start) && o.kind == ActorKind::Person && m.kind != ActorKind::Person)
+/// Whether `m`, no person itself, lies strictly inside one of the `people` spans.
+fn inside_a_person(m: &Mention, people: &[(usize, usize)]) -> bool {
+    m.kind != ActorKind::Person && people.iter().any(|&(s, e)| s <= m.start && m.end <= e && (e - s) > (m.end - m.start))
 }
 
 /// A run of capitalized words at `i` that can be a personal name: `(end)`.
@@ -912,10 +924,12 @@ fn people(s: &Sentence, lex: &Lexicon, ctx: &mut DocContext, ms: &mut Vec<Mentio
     }
     let mut k = 0;
     while k < ms.len() {
-        let m = ms[k].clone();
         // Role then name.
+        let m = &ms[k];
         let role_like = m.kind == ActorKind::Sector && m.actors.len() == 1 && m.actors[0].name.is_none() && !m.actors[0].code.sectors.is_empty();
         if role_like && m.end < n && !taken[m.end] && s.toks[m.end].capitalized && s.toks[m.end].word {
+            // (A copy: the loop below rewrites other mentions and this one.)
+            let m = m.clone();
             if let Some(e) = name_run(s, m.end, &taken) {
                 let name = s.slice(m.end, e).to_string();
                 let mut actor = Actor { code: m.actors[0].code.clone(), name: Some(name.clone()), rule: format!("title before name: {}", m.actors[0].rule) };

@@ -204,8 +204,8 @@ const MONTHS: &[(&str, i8)] = &[
 
 /// Month number of a month name or abbreviation (case-insensitive, trailing period allowed).
 pub fn month_number(w: &str) -> Option<i8> {
-    let w = w.trim_end_matches('.').to_ascii_lowercase();
-    MONTHS.iter().find(|(n, _)| *n == w).map(|&(_, m)| m)
+    let w = w.trim_end_matches('.');
+    MONTHS.iter().find(|(n, _)| n.eq_ignore_ascii_case(w)).map(|&(_, m)| m)
 }
 
 /// The dashes that may end a dateline.

@@ -261,7 +261,8 @@ pub fn match_verbs(s: &Sentence, lex: &Lexicon, ms: &[Mention]) -> Vec<VerbMatch
     let mut out: Vec<VerbMatch> = Vec::new();
     let mut i = 0;
     while i < n {
-        if in_mention[i] || !s.toks[i].word {
+        // A word no pattern is anchored on has no candidates: the rest would find none.
+        if in_mention[i] || !s.toks[i].word || !lex.is_anchor_id(ids[i]) {
             i += 1;
             continue;
         }

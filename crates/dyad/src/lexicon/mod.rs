@@ -308,6 +308,8 @@ pub struct Lexicon {
     pub actor_keys: Vec<String>,
     /// Whether each entry must match with its capitals (acronyms, short names).
     case_sensitive: Vec<bool>,
+    /// The rule naming each entry in evidence, written the first time the entry is met.
+    actor_rules: Vec<std::sync::OnceLock<String>>,
     /// Every word of an actor key or a verb pattern.
     vocab: Vocabulary,
     /// Actor phrase keys as word ids, each naming its entry.
@@ -443,12 +445,14 @@ impl Lexicon {
         let places = b.places.into_iter().map(|(p, c)| (crate::text::phrase_key(&p), c)).collect();
         let discards = b.discards.iter().map(|d| crate::text::phrase_key(d)).filter(|d| !d.is_empty()).collect();
         let compiled = (0..b.verbs.len()).map(|_| std::sync::OnceLock::new()).collect();
+        let actor_rules = (0..actors.len()).map(|_| std::sync::OnceLock::new()).collect();
         static NEXT_ID: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(1);
         let id = NEXT_ID.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
         Lexicon {
             actors,
             actor_keys: keys,
             case_sensitive,
+            actor_rules,
             vocab,
             actor_trie,
             verbs: b.verbs,
@@ -495,7 +499,13 @@ impl Lexicon {
 
     /// Whether some pattern is anchored on the folded word `w` (a verb form of the lexicon).
     pub fn is_anchor(&self, w: &str) -> bool {
-        self.anchor_slot(self.vocab.get(w)).is_some()
+        self.is_anchor_id(self.vocab.get(w))
+    }
+
+    /// [`Lexicon::is_anchor`] for a word id.
+    #[inline]
+    pub fn is_anchor_id(&self, id: u32) -> bool {
+        self.anchor_slot(id).is_some()
     }
 
     /// Patterns anchored on the word `ids[0]` that can match the words that
@@ -538,6 +548,12 @@ impl Lexicon {
     /// and without overlaps: `(first word, one past the last, entry index)`.
     pub fn actor_phrases(&self, ids: &[u32], out: &mut Vec<(usize, usize, u32)>) {
         self.actor_trie.find_all(ids, out);
+    }
+
+    /// The rule of actor entry `i` in evidence: ``lexicon ORIGIN `PHRASE` ``
+    /// (formatted once per entry, however often it is met).
+    pub fn actor_rule(&self, i: usize) -> &str {
+        self.actor_rules[i].get_or_init(|| format!("lexicon {} `{}`", self.actors[i].origin, self.actors[i].phrase))
     }
 
     /// Whether entry `i` must match the text's capitals exactly.

@@ -22,17 +22,29 @@ pub struct Vocabulary {
     long: FxHashMap<Box<str>, u32>,
 }
 
-/// The inline key of a word of at most 15 bytes: its bytes, then its length in the top byte.
+/// The inline key of a word of at most 15 bytes: its bytes (little-endian,
+/// zero-padded), then its length in the top byte.
 #[inline]
 fn short_key(w: &str) -> Option<u128> {
     let b = w.as_bytes();
-    if b.len() > 15 {
+    let n = b.len();
+    if n > 15 {
         return None;
     }
-    let mut k = [0u8; 16];
-    k[..b.len()].copy_from_slice(b);
-    k[15] = b.len() as u8;
-    Some(u128::from_le_bytes(k))
+    // Two overlapping fixed-size loads instead of a variable-length copy: the
+    // second load's bytes past the first are shifted down into place.
+    let (lo, hi) = if n >= 8 {
+        let lo = u64::from_le_bytes(b[..8].try_into().expect("8 bytes"));
+        let t = u64::from_le_bytes(b[n - 8..].try_into().expect("8 bytes"));
+        (lo, if n == 8 { 0 } else { t >> ((16 - n) * 8) })
+    } else if n >= 4 {
+        let a = u64::from(u32::from_le_bytes(b[..4].try_into().expect("4 bytes")));
+        let t = u64::from(u32::from_le_bytes(b[n - 4..].try_into().expect("4 bytes")));
+        (a | ((t >> ((8 - n) * 8)) << 32), 0)
+    } else {
+        (b.iter().enumerate().fold(0u64, |v, (i, &c)| v | (u64::from(c) << (8 * i))), 0)
+    };
+    Some(u128::from(lo) | (u128::from(hi) << 64) | ((n as u128) << 120))
 }
 
 impl Vocabulary {
@@ -215,6 +227,21 @@ mod tests {
         assert_eq!(out, [(1, 4, 1), (6, 7, 2), (7, 8, 3), (9, 11, 4)]);
         let words: Vec<&str> = s.split(' ').collect();
         assert_eq!(out, by_automaton(&keys, &words));
+    }
+
+    #[test]
+    fn short_keys_are_the_padded_bytes_and_length() {
+        let text = "abcdefghijklmnopqrstuvwxyz\u{e9}\u{2019}0123456789";
+        for start in 0..8 {
+            for n in 0..=15 {
+                let Some(w) = text.get(start..start + n) else { continue };
+                let mut k = [0u8; 16];
+                k[..n].copy_from_slice(w.as_bytes());
+                k[15] = n as u8;
+                assert_eq!(short_key(w), Some(u128::from_le_bytes(k)), "{w:?}");
+            }
+        }
+        assert_eq!(short_key("abcdefghijklmnop"), None);
     }
 
     #[test]
