@@ -108,7 +108,10 @@ pub fn mask_of(ids: &[u32]) -> u128 {
 /// leftmost-longest phrases of a sentence, without overlaps.
 #[derive(Debug, Default, Clone)]
 pub struct PhraseTrie {
-    /// (node, word) -> child node. Node 0 is the root.
+    /// The root's child for each word id (or [`UNKNOWN`]): the step taken at
+    /// every word of every sentence, so an array load instead of a hash lookup.
+    first: Vec<u32>,
+    /// (node, word) -> child node below the root. Node 0 is the root.
     children: FxHashMap<u64, u32>,
     /// Entry ending at each node, or [`UNKNOWN`].
     entry: Vec<u32>,
@@ -122,7 +125,7 @@ fn edge(node: u32, word: u32) -> u64 {
 impl PhraseTrie {
     /// An empty trie.
     pub fn new() -> Self {
-        PhraseTrie { children: FxHashMap::default(), entry: vec![UNKNOWN] }
+        PhraseTrie { first: Vec::new(), children: FxHashMap::default(), entry: vec![UNKNOWN] }
     }
 
     /// Adds the phrase `words` for entry `e` (a later phrase equal to an earlier one replaces it).
@@ -130,7 +133,18 @@ impl PhraseTrie {
         let mut node = 0u32;
         for w in words {
             let next = self.entry.len() as u32;
-            node = *self.children.entry(edge(node, w)).or_insert(next);
+            node = if node == 0 {
+                let i = w as usize;
+                if self.first.len() <= i {
+                    self.first.resize(i + 1, UNKNOWN);
+                }
+                if self.first[i] == UNKNOWN {
+                    self.first[i] = next;
+                }
+                self.first[i]
+            } else {
+                *self.children.entry(edge(node, w)).or_insert(next)
+            };
             if node == next {
                 self.entry.push(UNKNOWN);
             }
@@ -141,9 +155,16 @@ impl PhraseTrie {
     /// The longest phrase starting at `ids[i]`: `(end, entry)` with `end` one past its last word.
     #[inline]
     pub fn longest_at(&self, ids: &[u32], i: usize) -> Option<(usize, u32)> {
-        let mut node = 0u32;
+        let mut node = match ids.get(i).and_then(|&w| self.first.get(w as usize)) {
+            Some(&n) if n != UNKNOWN => n,
+            _ => return None,
+        };
         let mut best = None;
-        for (j, &w) in ids.iter().enumerate().skip(i) {
+        let e = self.entry[node as usize];
+        if e != UNKNOWN {
+            best = Some((i + 1, e));
+        }
+        for (j, &w) in ids.iter().enumerate().skip(i + 1) {
             if w == UNKNOWN {
                 break;
             }
