@@ -1,7 +1,7 @@
 //! Who is acting?
 //!
-//! Finds actor mentions in a sentence: lexicon phrases (one Aho-Corasick pass
-//! over the sentence's folded words), composites ("Kazakh foreign minister",
+//! Finds actor mentions in a sentence: lexicon phrases (one leftmost-longest
+//! pass of the lexicon's phrase trie over the sentence's word ids), composites ("Kazakh foreign minister",
 //! "the government of Freedonia", "Indian and French naval forces"), people
 //! introduced with their role ("Jane Roe, the speaker of Freedonia's
 //! parliament", "Freedonian envoy Jane Roe") and, within one article, later
@@ -41,6 +41,13 @@ pub struct Mention {
     pub place: bool,
 }
 
+impl Mention {
+    /// An empty mention that allocates nothing, left where one was moved out.
+    fn placeholder() -> Mention {
+        Mention { start: 0, end: 0, actors: Vec::new(), kind: ActorKind::Sector, absorbed: false, place: false }
+    }
+}
+
 /// A sentence prepared for coding.
 #[derive(Debug)]
 pub struct Sentence<'a> {
@@ -52,12 +59,16 @@ pub struct Sentence<'a> {
     pub words: Vec<&'a str>,
     /// Byte range of the sentence.
     pub span: (usize, usize),
+    /// Lexicon word ids of `words` and the lexicon they belong to, looked up on
+    /// first use: actor and verb matching share one lookup per word.
+    ids: std::cell::OnceCell<(u64, Vec<u32>)>,
 }
 
 impl<'a> Sentence<'a> {
     /// Tokenizes `text[span]`; `lower` is the ASCII-lowercased article text.
     pub fn new(text: &'a str, lower: &'a str, span: (usize, usize)) -> Self {
-        let mut toks = Vec::new();
+        // About one token per five bytes of news text: room enough that the vector rarely grows.
+        let mut toks = Vec::with_capacity((span.1 - span.0) / 4 + 4);
         crate::text::tokenize(text, span.0, span.1, &mut toks);
         let words = toks
             .iter()
@@ -70,7 +81,24 @@ impl<'a> Sentence<'a> {
                 }
             })
             .collect();
-        Sentence { text, toks, words, span }
+        Sentence { text, toks, words, span, ids: std::cell::OnceCell::new() }
+    }
+
+    /// The lexicon's ids of the sentence's words (see [`Lexicon::word_id`]).
+    pub fn word_ids(&self, lex: &Lexicon) -> std::borrow::Cow<'_, [u32]> {
+        let (owner, ids) = self.ids.get_or_init(|| {
+            let mut v = Vec::with_capacity(self.words.len());
+            lex.word_ids(&self.words, &mut v);
+            (lex.instance_id(), v)
+        });
+        if *owner == lex.instance_id() {
+            std::borrow::Cow::Borrowed(ids)
+        } else {
+            // Coded with a second lexicon: look up again, uncached.
+            let mut v = Vec::with_capacity(self.words.len());
+            lex.word_ids(&self.words, &mut v);
+            std::borrow::Cow::Owned(v)
+        }
     }
 
     /// Original text of tokens `[a, b)`.
@@ -476,7 +504,7 @@ fn actors_of(lex: &Lexicon, i: usize, date: Option<Date>) -> Vec<Actor> {
         return Vec::new();
     };
     let name = if e.kind == ActorKind::Person { Some(e.phrase.clone()) } else { None };
-    let rule = format!("lexicon {} `{}`", e.origin, e.phrase);
+    let rule = lex.actor_rule(i).to_string();
     match code.country.as_deref() {
         Some(joined) if joined.contains('/') => {
             joined.split('/').map(|c| Actor { code: ActorCode::parse(c), name: name.clone(), rule: rule.clone() }).collect()
@@ -680,23 +708,13 @@ pub fn find_mentions(s: &Sentence, lex: &Lexicon, ctx: &mut DocContext) -> Vec<M
 }
 
 fn lexicon_mentions(s: &Sentence, lex: &Lexicon, date: Option<Date>) -> Vec<Mention> {
-    let mut norm = String::with_capacity(s.span.1 - s.span.0 + 16);
-    let mut starts = Vec::with_capacity(s.words.len());
-    norm.push(' ');
-    for (i, w) in s.words.iter().enumerate() {
-        if i > 0 {
-            norm.push_str("  ");
-        }
-        starts.push(norm.len());
-        norm.push_str(w);
-    }
-    norm.push(' ');
+    let ids = s.word_ids(lex);
+    let mut found = Vec::new();
+    lex.actor_phrases(&ids, &mut found);
     let mut out = Vec::new();
-    for m in lex.actor_automaton().find_iter(&norm) {
-        let Ok(a) = starts.binary_search(&(m.start() + 1)) else { continue };
-        let end_off = m.end() - 1;
-        let Some(b) = (a..s.words.len()).find(|&j| starts[j] + s.words[j].len() == end_off) else { continue };
-        let idx = m.pattern().as_usize();
+    for (a, end, idx) in found {
+        let b = end - 1;
+        let idx = idx as usize;
         let written = s.slice(a, b + 1);
         let entry = &lex.actors[idx];
         if lex.is_case_sensitive(idx) {
@@ -773,7 +791,7 @@ fn ethnic_groups(s: &Sentence, ms: Vec<Mention>) -> Vec<Mention> {
 
 /// Joins country words and roles into one mention.
 fn composites(s: &Sentence, lex: &Lexicon, ms: Vec<Mention>) -> Vec<Mention> {
-    let ms = ethnic_groups(s, ms);
+    let mut ms = ethnic_groups(s, ms);
     let mut out: Vec<Mention> = Vec::with_capacity(ms.len());
     let mut k = 0;
     while k < ms.len() {
@@ -932,7 +950,8 @@ fn composites(s: &Sentence, lex: &Lexicon, ms: Vec<Mention>) -> Vec<Mention> {
                 continue;
             }
         }
-        out.push(m.clone());
+        // Taken, not copied: the loop only ever looks at mentions after `k`.
+        out.push(std::mem::replace(&mut ms[k], Mention::placeholder()));
         k += 1;
     }
     out
@@ -983,13 +1002,16 @@ fn titled_people(s: &Sentence, ms: &mut Vec<Mention>) {
             }
         }
     }
-    let snapshot = ms.clone();
-    ms.retain(|m| !ms_contains_strictly(m, &snapshot));
+    // Only the people's spans matter for what a mention may sit inside.
+    let people: Vec<(usize, usize)> = ms.iter().filter(|o| o.kind == ActorKind::Person).map(|o| (o.start, o.end)).collect();
+    if !people.is_empty() {
+        ms.retain(|m| !inside_a_person(m, &people));
+    }
 }
 
-fn ms_contains_strictly(m: &Mention, all: &[Mention]) -> bool {
-    all.iter()
-        .any(|o| o.start <= m.start && m.end <= o.end && (o.end - o.start) > (m.end - m.start) && o.kind == ActorKind::Person && m.kind != ActorKind::Person)
+/// Whether `m`, no person itself, lies strictly inside one of the `people` spans.
+fn inside_a_person(m: &Mention, people: &[(usize, usize)]) -> bool {
+    m.kind != ActorKind::Person && people.iter().any(|&(s, e)| s <= m.start && m.end <= e && (e - s) > (m.end - m.start))
 }
 
 /// A run of capitalized words at `i` that can be a personal name: `(end)`.
@@ -1021,10 +1043,12 @@ fn people(s: &Sentence, lex: &Lexicon, ctx: &mut DocContext, ms: &mut Vec<Mentio
     }
     let mut k = 0;
     while k < ms.len() {
-        let m = ms[k].clone();
         // Role then name.
+        let m = &ms[k];
         let role_like = m.kind == ActorKind::Sector && m.actors.len() == 1 && m.actors[0].name.is_none() && !m.actors[0].code.sectors.is_empty();
         if role_like && m.end < n && !taken[m.end] && s.toks[m.end].capitalized && s.toks[m.end].word {
+            // (A copy: the loop below rewrites other mentions and this one.)
+            let m = m.clone();
             if let Some(e) = name_run(s, m.end, &taken) {
                 let name = s.slice(m.end, e).to_string();
                 let mut actor = Actor { code: m.actors[0].code.clone(), name: Some(name.clone()), rule: format!("title before name: {}", m.actors[0].rule) };

@@ -208,12 +208,41 @@ pub fn month_number(w: &str) -> Option<i8> {
     MONTHS.iter().find(|(n, _)| n.eq_ignore_ascii_case(w)).map(|&(_, m)| m)
 }
 
+/// The dashes that may end a dateline.
+#[cfg(test)]
+const DATELINE_DASHES: [&str; 4] = ["--", " - ", "\u{2014}", " \u{2013} "];
+
+/// The first of [`DATELINE_DASHES`] in `w`: `(offset, length)`. Every dash
+/// has a `-` or the lead byte of an em or en dash at its offset or one after
+/// it, so only those bytes are looked at (a dateline is looked for in every
+/// paragraph until one is found).
+fn first_dash(w: &str) -> Option<(usize, usize)> {
+    let b = w.as_bytes();
+    for q in memchr::memchr2_iter(b'-', 0xE2, b) {
+        // Each hit is tried one byte before itself first: no earlier hit can
+        // match there, and two dashes never start at one offset.
+        if q > 0 {
+            for d in [" - ", " \u{2013} "] {
+                if b[q - 1..].starts_with(d.as_bytes()) {
+                    return Some((q - 1, d.len()));
+                }
+            }
+        }
+        for d in ["--", "\u{2014}"] {
+            if b[q..].starts_with(d.as_bytes()) {
+                return Some((q, d.len()));
+            }
+        }
+    }
+    None
+}
+
 /// Recognises `CITY[, Month Day] [(Agency)] --` (or ` - `) at the start of a paragraph.
 fn dateline(text: &str, s: usize, e: usize) -> Option<Dateline> {
     let p = &text[s..e];
     // The dash that ends the dateline must come early.
     let window = &p[..p.len().min(120)];
-    let (dash_at, dash_len) = ["--", " - ", "\u{2014}", " \u{2013} "].iter().filter_map(|d| window.find(d).map(|i| (i, d.len()))).min()?;
+    let (dash_at, dash_len) = first_dash(window)?;
     let head = p[..dash_at].trim_end();
     // Agency in parentheses.
     let head_wo_agency = match (head.rfind('('), head.ends_with(')')) {
@@ -484,6 +513,14 @@ mod tests {
         assert_eq!(d.month_day, Some((3, 4)));
         assert_eq!(l.body.len(), 2);
         assert!(WIRE[l.body[0].0..l.body[0].1].starts_with("Freedonian envoy"));
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn first_dash_is_the_earliest_of_the_dashes(w in "[-a \u{2013}\u{2014}\u{2019}]{0,40}") {
+            let want = DATELINE_DASHES.iter().filter_map(|d| w.find(d).map(|i| (i, d.len()))).min();
+            proptest::prop_assert_eq!(first_dash(&w), want);
+        }
     }
 
     #[test]

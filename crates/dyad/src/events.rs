@@ -343,7 +343,11 @@ pub fn match_verbs(s: &Sentence, lex: &Lexicon, ms: &[Mention]) -> Vec<VerbMatch
         in_mention[m.start..m.end].iter_mut().for_each(|c| *c = true);
     }
     // The sentence's words, to reject patterns whose literal words are absent.
-    let present: rustc_hash::FxHashSet<&str> = s.words.iter().copied().collect();
+    let ids = s.word_ids(lex);
+    let mut present: Vec<u32> = ids.iter().copied().filter(|&w| w != crate::lexicon::words::UNKNOWN).collect();
+    present.sort_unstable();
+    present.dedup();
+    let present_bits = crate::lexicon::words::mask_of(&present);
     let mut cands: Vec<u32> = Vec::new();
     let mut out: Vec<VerbMatch> = Vec::new();
     // Inside a sentence a capitalized word is a name ("the Sovereign State of
@@ -352,7 +356,8 @@ pub fn match_verbs(s: &Sentence, lex: &Lexicon, ms: &[Mention]) -> Vec<VerbMatch
     let title_case = s.toks.iter().filter(|t| t.word && t.capitalized).count() * 2 > words;
     let mut i = 0;
     while i < n {
-        if in_mention[i] || !s.toks[i].word {
+        // A word no pattern is anchored on has no candidates: the rest would find none.
+        if in_mention[i] || !s.toks[i].word || !lex.is_anchor_id(ids[i]) {
             i += 1;
             continue;
         }
@@ -361,13 +366,17 @@ pub fn match_verbs(s: &Sentence, lex: &Lexicon, ms: &[Mention]) -> Vec<VerbMatch
             continue;
         }
         let mut best: Option<(u32, usize, VerbMatch)> = None;
-        lex.candidates(&s.words[i..], &mut cands);
+        lex.candidates(&ids[i..], &mut cands);
         // "a brief private visit to": a base form after a determiner and modifiers is a
         // noun. Only for loaded dictionaries, whose coders (PETRARCH) code verbs alone; the
         // built-in lexicon keeps such nominal events ("during a surprise visit to X").
         for &ci in &cands {
+            // A needed word is missing: rejected before the pattern is even loaded.
+            if lex.required_bits(ci as usize) & !present_bits != 0 {
+                continue;
+            }
             let c = lex.compiled(ci as usize);
-            if !c.required.iter().all(|alts| alts.iter().any(|a| present.contains(a.as_str()))) {
+            if !c.required.iter().all(|alts| alts.iter().any(|a| present.binary_search(a).is_ok())) {
                 continue;
             }
             if !c.strict_target && is_base_form(c, s.words[i]) && determiner_and_modifiers_before(s, i, &in_mention) {

@@ -32,25 +32,48 @@ pub const MAX_SENTENCE_BYTES: usize = 4_000;
 /// Splits `text[range]` into sentence ranges (absolute offsets), trimmed of
 /// surrounding whitespace. Blank lines always end a sentence.
 pub fn sentences(text: &str, start: usize, end: usize) -> Vec<(usize, usize)> {
+    split_sentences(text, start, end, MAX_SENTENCE_BYTES)
+}
+
+/// [`sentences`] with the runaway limit as a parameter (small in tests).
+fn split_sentences(text: &str, start: usize, end: usize, max: usize) -> Vec<(usize, usize)> {
     let bytes = text.as_bytes();
+    let hay = &bytes[..end];
     let mut out = Vec::new();
     let mut s = start;
     let mut i = start;
+    // Only a newline or `.`, `!`, `?` can end a sentence: memchr jumps between
+    // them. The next of each kind (`end` if none) is kept until passed.
+    let find_nl = |from: usize| memchr::memchr(b'\n', &hay[from..]).map_or(end, |k| from + k);
+    let find_mark = |from: usize| memchr::memchr3(b'.', b'!', b'?', &hay[from..]).map_or(end, |k| from + k);
+    let mut next_nl = find_nl(start.min(end));
+    let mut next_mark = find_mark(start.min(end));
     while i < end {
-        let b = bytes[i];
+        if next_nl < i {
+            next_nl = find_nl(i);
+        }
+        if next_mark < i {
+            next_mark = find_mark(i);
+        }
+        let q = next_nl.min(next_mark);
+        cut_long_runs(text, &mut s, i, q, max, &mut out);
+        if q >= end {
+            break;
+        }
+        let b = bytes[q];
         let mut cut: Option<usize> = None;
         if b == b'\n' {
             // A blank line (paragraph break) ends the sentence.
-            let mut j = i + 1;
+            let mut j = q + 1;
             while j < end && (bytes[j] == b' ' || bytes[j] == b'\t' || bytes[j] == b'\r') {
                 j += 1;
             }
             if j < end && bytes[j] == b'\n' {
-                cut = Some(i);
+                cut = Some(q);
             }
-        } else if b == b'.' || b == b'!' || b == b'?' {
+        } else {
             // Take trailing closing quotes and brackets into the sentence.
-            let mut j = i + 1;
+            let mut j = q + 1;
             while j < end && matches!(bytes[j], b'"' | b'\'' | b')' | b']') {
                 j += 1;
             }
@@ -59,24 +82,37 @@ pub fn sentences(text: &str, start: usize, end: usize) -> Vec<(usize, usize)> {
             }
             let at_end = j >= end;
             let followed_by_space = at_end || bytes[j].is_ascii_whitespace();
-            if followed_by_space && (at_end || next_starts_sentence(bytes, j, end)) && (b != b'.' || !is_abbreviation(text, s, i)) {
+            if followed_by_space && (at_end || next_starts_sentence(bytes, j, end)) && (b != b'.' || !is_abbreviation(text, s, q)) {
                 cut = Some(j);
             }
         }
-        if let Some(c) = cut {
-            push_trimmed(text, s, c, &mut out);
-            s = c;
-            i = c.max(i + 1);
-            continue;
+        match cut {
+            Some(c) => {
+                push_trimmed(text, s, c, &mut out);
+                s = c;
+                i = c.max(q + 1);
+            }
+            None => i = q + 1,
         }
-        if i - s > MAX_SENTENCE_BYTES && b == b' ' {
-            push_trimmed(text, s, i, &mut out);
-            s = i;
-        }
-        i += 1;
     }
     push_trimmed(text, s, end, &mut out);
     out
+}
+
+/// Cuts the current sentence (from `*s`) at every space in `[from, to)` that
+/// stands more than `max` bytes after the sentence's start.
+fn cut_long_runs(text: &str, s: &mut usize, mut from: usize, to: usize, max: usize, out: &mut Vec<(usize, usize)>) {
+    loop {
+        let lo = from.max(*s + max + 1);
+        if lo >= to {
+            return;
+        }
+        let Some(k) = memchr::memchr(b' ', &text.as_bytes()[lo..to]) else { return };
+        let p = lo + k;
+        push_trimmed(text, *s, p, out);
+        *s = p;
+        from = p + 1;
+    }
 }
 
 fn next_starts_sentence(bytes: &[u8], mut j: usize, end: usize) -> bool {
@@ -108,8 +144,7 @@ fn is_abbreviation(text: &str, sentence_start: usize, dot: usize) -> bool {
     if word.contains('.') && word.split('.').all(|p| p.len() <= 2) {
         return true;
     }
-    let lower = word.to_ascii_lowercase();
-    ABBREVIATIONS.contains(&lower.as_str())
+    ABBREVIATIONS.iter().any(|a| a.eq_ignore_ascii_case(word))
 }
 
 fn push_trimmed(text: &str, mut s: usize, mut e: usize, out: &mut Vec<(usize, usize)>) {
@@ -142,7 +177,14 @@ pub fn tokenize(text: &str, start: usize, end: usize, out: &mut Vec<Token>) {
         let curly_at = b == 0xE2 && bytes.get(i + 1..i + 3) == Some(&[0x80, 0x99]);
         if is_word_byte(b) && !curly_at {
             let s = i;
+            // Whether a period went into the word (only the two rules below let one in).
+            let mut dotted = false;
             while i < end {
+                // Most word bytes are plain ASCII letters and digits: skip their run at once.
+                i += bytes[i..end].iter().position(|&c| ALNUM[c as usize] == 0).unwrap_or(end - i);
+                if i >= end {
+                    break;
+                }
                 let c = bytes[i];
                 let curly = c == 0xE2 && bytes.get(i + 1..i + 3) == Some(&[0x80, 0x99]);
                 if is_word_byte(c) && !curly {
@@ -150,12 +192,14 @@ pub fn tokenize(text: &str, start: usize, end: usize, out: &mut Vec<Token>) {
                 } else if (c == b'.' || c == b',') && i + 1 < end && bytes[i + 1].is_ascii_digit() && bytes[i - 1].is_ascii_digit() && bytes[s].is_ascii_digit()
                 {
                     // Numbers keep their decimal point and thousands separators ("5.1", "25,000").
+                    dotted |= c == b'.';
                     i += 1;
                 } else if c == b'-' && i + 1 < end && bytes[i + 1].is_ascii_lowercase() && bytes[s].is_ascii_lowercase() {
                     // Lowercase compounds ("self-rule", "anti-government") stay one word;
                     // "China-Kazakhstan" and "Kazakh-led" split so the names stay visible.
                     i += 1;
                 } else if c == b'.' && i + 1 < end && bytes[i + 1].is_ascii_alphabetic() && i > s && is_acronym_so_far(&bytes[s..i]) {
+                    dotted = true;
                     i += 1;
                 } else if (c == b'\'' || curly) && !is_possessive(bytes, i, end) {
                     let al = if c == b'\'' { 1 } else { 3 };
@@ -169,7 +213,7 @@ pub fn tokenize(text: &str, start: usize, end: usize, out: &mut Vec<Token>) {
                 }
             }
             // Keep the final period of a dotted acronym ("U.S.").
-            if i < end && bytes[i] == b'.' && text[s..i].contains('.') && is_acronym_so_far(&bytes[s..i]) {
+            if i < end && bytes[i] == b'.' && dotted && is_acronym_so_far(&bytes[s..i]) {
                 i += 1;
             }
             out.push(Token { start: s, end: i, capitalized: b.is_ascii_uppercase() || (b >= 0x80 && starts_upper(&text[s..i])), word: true });
@@ -189,6 +233,17 @@ pub fn tokenize(text: &str, start: usize, end: usize, out: &mut Vec<Token>) {
         i += l;
     }
 }
+
+/// ASCII letters and digits, as a table: the tokenizer's inner loop is one load per byte.
+static ALNUM: [u8; 256] = {
+    let mut t = [0u8; 256];
+    let mut b = 0;
+    while b < 256 {
+        t[b] = (b as u8).is_ascii_alphanumeric() as u8;
+        b += 1;
+    }
+    t
+};
 
 fn starts_upper(s: &str) -> bool {
     s.chars().next().is_some_and(|c| c.is_uppercase())
@@ -245,8 +300,9 @@ pub fn phrase_key(phrase: &str) -> String {
             if !key.is_empty() {
                 key.push(' ');
             }
-            key.extend(w.bytes().map(|b| b.to_ascii_lowercase() as char));
+            key.push_str(w);
         }
+        key.make_ascii_lowercase();
         return key;
     }
     let mut toks = Vec::new();
@@ -324,6 +380,149 @@ mod tests {
             for (a, b) in sentences(&s, 0, s.len()) {
                 proptest::prop_assert!(a < b && b <= s.len() && s.is_char_boundary(a) && s.is_char_boundary(b));
             }
+        }
+    }
+
+    /// The splitter and tokenizer as they were before memchr and the ASCII fast
+    /// path: the reference the fast ones must agree with byte for byte.
+    mod reference {
+        use super::super::*;
+
+        pub fn sentences(text: &str, start: usize, end: usize, max: usize) -> Vec<(usize, usize)> {
+            let bytes = text.as_bytes();
+            let mut out = Vec::new();
+            let mut s = start;
+            let mut i = start;
+            while i < end {
+                let b = bytes[i];
+                let mut cut: Option<usize> = None;
+                if b == b'\n' {
+                    let mut j = i + 1;
+                    while j < end && (bytes[j] == b' ' || bytes[j] == b'\t' || bytes[j] == b'\r') {
+                        j += 1;
+                    }
+                    if j < end && bytes[j] == b'\n' {
+                        cut = Some(i);
+                    }
+                } else if b == b'.' || b == b'!' || b == b'?' {
+                    let mut j = i + 1;
+                    while j < end && matches!(bytes[j], b'"' | b'\'' | b')' | b']') {
+                        j += 1;
+                    }
+                    if j + 2 < end && &bytes[j..j + 3] == "\u{201d}".as_bytes() {
+                        j += 3;
+                    }
+                    let at_end = j >= end;
+                    let followed_by_space = at_end || bytes[j].is_ascii_whitespace();
+                    if followed_by_space && (at_end || next_starts_sentence(bytes, j, end)) && (b != b'.' || !is_abbreviation(text, s, i)) {
+                        cut = Some(j);
+                    }
+                }
+                if let Some(c) = cut {
+                    push_trimmed(text, s, c, &mut out);
+                    s = c;
+                    i = c.max(i + 1);
+                    continue;
+                }
+                if i - s > max && b == b' ' {
+                    push_trimmed(text, s, i, &mut out);
+                    s = i;
+                }
+                i += 1;
+            }
+            push_trimmed(text, s, end, &mut out);
+            out
+        }
+
+        // Kept as it was written (its rules had comments of their own), so some branches read alike.
+        #[allow(clippy::if_same_then_else)]
+        pub fn tokenize(text: &str, start: usize, end: usize, out: &mut Vec<Token>) {
+            out.clear();
+            let bytes = text.as_bytes();
+            let mut i = start;
+            while i < end {
+                let b = bytes[i];
+                if b.is_ascii_whitespace() {
+                    i += 1;
+                    continue;
+                }
+                let curly_at = b == 0xE2 && bytes.get(i + 1..i + 3) == Some(&[0x80, 0x99]);
+                if is_word_byte(b) && !curly_at {
+                    let s = i;
+                    while i < end {
+                        let c = bytes[i];
+                        let curly = c == 0xE2 && bytes.get(i + 1..i + 3) == Some(&[0x80, 0x99]);
+                        if is_word_byte(c) && !curly {
+                            i += utf8_len(c);
+                        } else if (c == b'.' || c == b',')
+                            && i + 1 < end
+                            && bytes[i + 1].is_ascii_digit()
+                            && bytes[i - 1].is_ascii_digit()
+                            && bytes[s].is_ascii_digit()
+                        {
+                            i += 1;
+                        } else if c == b'-' && i + 1 < end && bytes[i + 1].is_ascii_lowercase() && bytes[s].is_ascii_lowercase() {
+                            i += 1;
+                        } else if c == b'.' && i + 1 < end && bytes[i + 1].is_ascii_alphabetic() && i > s && is_acronym_so_far(&bytes[s..i]) {
+                            i += 1;
+                        } else if (c == b'\'' || curly) && !is_possessive(bytes, i, end) {
+                            let al = if c == b'\'' { 1 } else { 3 };
+                            if i + al < end && bytes[i + al].is_ascii_alphabetic() {
+                                i += al;
+                            } else {
+                                break;
+                            }
+                        } else {
+                            break;
+                        }
+                    }
+                    if i < end && bytes[i] == b'.' && text[s..i].contains('.') && is_acronym_so_far(&bytes[s..i]) {
+                        i += 1;
+                    }
+                    out.push(Token { start: s, end: i, capitalized: b.is_ascii_uppercase() || (b >= 0x80 && starts_upper(&text[s..i])), word: true });
+                    continue;
+                }
+                if (b == b'\'' || b == 0xE2) && is_possessive(bytes, i, end) {
+                    let al = if b == b'\'' { 1 } else { 3 };
+                    out.push(Token { start: i, end: i + al + 1, capitalized: false, word: true });
+                    i += al + 1;
+                    continue;
+                }
+                let l = utf8_len(b).min(end - i);
+                let l = if b == b'-' && i + 1 < end && bytes[i + 1] == b'-' { 2 } else { l };
+                out.push(Token { start: i, end: i + l, capitalized: false, word: false });
+                i += l;
+            }
+        }
+    }
+
+    /// Text made of the characters the splitter and tokenizer treat specially.
+    const TRICKY: &str = "(?:[aAzZsS09 .,'!?\\-\n\t\"()\\]]|\u{2019}|\u{201d}|\u{2014}|\u{e9}|\u{dc}|Mr|U\\.S\\.|St|Jan|no){0,120}";
+
+    proptest::proptest! {
+        #[test]
+        fn fast_tokenizer_and_splitter_match_the_reference(s in TRICKY, max in 3usize..40) {
+            let (mut a, mut b) = (Vec::new(), Vec::new());
+            tokenize(&s, 0, s.len(), &mut a);
+            reference::tokenize(&s, 0, s.len(), &mut b);
+            proptest::prop_assert_eq!(&a, &b);
+            proptest::prop_assert_eq!(split_sentences(&s, 0, s.len(), max), reference::sentences(&s, 0, s.len(), max));
+            proptest::prop_assert_eq!(sentences(&s, 0, s.len()), reference::sentences(&s, 0, s.len(), MAX_SENTENCE_BYTES));
+            // Sub-ranges, as the coder calls them on paragraphs.
+            let cut = s.char_indices().map(|(i, _)| i).nth(s.chars().count() / 3).unwrap_or(0);
+            proptest::prop_assert_eq!(split_sentences(&s, cut, s.len(), max), reference::sentences(&s, cut, s.len(), max));
+            tokenize(&s, cut, s.len(), &mut a);
+            reference::tokenize(&s, cut, s.len(), &mut b);
+            proptest::prop_assert_eq!(a, b);
+        }
+
+        #[test]
+        fn fast_tokenizer_and_splitter_match_the_reference_on_any_text(s in "\\PC{0,300}", max in 3usize..60) {
+            let (mut a, mut b) = (Vec::new(), Vec::new());
+            tokenize(&s, 0, s.len(), &mut a);
+            reference::tokenize(&s, 0, s.len(), &mut b);
+            proptest::prop_assert_eq!(a, b);
+            proptest::prop_assert_eq!(split_sentences(&s, 0, s.len(), max), reference::sentences(&s, 0, s.len(), max));
         }
     }
 

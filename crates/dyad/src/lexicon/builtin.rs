@@ -4,7 +4,7 @@
 use super::morph::Morphology;
 use super::{ActorCode, ActorEntry, ActorKind, DateRange, LexProblem, PatElem, VerbPattern};
 use crate::text;
-use std::collections::HashMap;
+use rustc_hash::FxHashMap;
 
 /// The built-in actor lexicon, compiled into the binary.
 pub const ACTORS: &str = include_str!("../../lexicon/actors.txt");
@@ -156,8 +156,8 @@ pub fn parse_verbs(text: &str, name: &str, morph: &Morphology) -> (Vec<VerbPatte
 pub fn parse_verbs_from(text: &str, name: &str, first_line: usize, morph: &Morphology) -> (Vec<VerbPattern>, Vec<LexProblem>) {
     let mut pats = Vec::new();
     let mut problems = Vec::new();
-    // Thousands of patterns share a few hundred lemmas: inflect each once.
-    let mut cache: HashMap<String, Vec<String>> = HashMap::new();
+    // Thousands of patterns share a few hundred lemmas and words: inflect and key each once.
+    let mut cache = Caches::default();
     for (n, raw) in text.lines().enumerate() {
         let line = raw.split('#').next().unwrap_or("").trim();
         if line.is_empty() {
@@ -187,19 +187,23 @@ pub fn parse_verbs_from(text: &str, name: &str, first_line: usize, morph: &Morph
 
 /// Compiles one pattern of the built-in syntax into elements.
 pub fn parse_pattern(p: &str, morph: &Morphology) -> Result<Vec<PatElem>, String> {
-    parse_pattern_cached(p, morph, &mut HashMap::new())
+    parse_pattern_cached(p, morph, &mut Caches::default())
 }
 
-fn forms_of(l: &str, morph: &Morphology, cache: &mut HashMap<String, Vec<String>>) -> Vec<String> {
-    if let Some(f) = cache.get(l) {
-        return f.clone();
-    }
-    let f = morph.inflect(l).all();
-    cache.insert(l.to_string(), f.clone());
-    f
+/// What reading one verb file computes once per distinct lemma or word.
+#[derive(Default)]
+struct Caches<'t> {
+    /// Lemma -> all its forms.
+    forms: FxHashMap<&'t str, Vec<String>>,
+    /// Word -> its phrase key.
+    keys: FxHashMap<&'t str, String>,
 }
 
-fn parse_pattern_cached(p: &str, morph: &Morphology, cache: &mut HashMap<String, Vec<String>>) -> Result<Vec<PatElem>, String> {
+fn forms_of<'t>(l: &'t str, morph: &Morphology, cache: &mut Caches<'t>) -> Vec<String> {
+    cache.forms.entry(l).or_insert_with(|| morph.inflect(l).all()).clone()
+}
+
+fn parse_pattern_cached<'t>(p: &'t str, morph: &Morphology, cache: &mut Caches<'t>) -> Result<Vec<PatElem>, String> {
     let (literal, body) = match p.strip_prefix('=') {
         Some(rest) => (true, rest.trim()),
         None => (false, p),
@@ -223,7 +227,7 @@ fn parse_pattern_cached(p: &str, morph: &Morphology, cache: &mut HashMap<String,
             _ => {
                 let alts: Vec<&str> = w.split('/').collect();
                 // A word may tokenize into several tokens ("co-operate"); alternatives must be single tokens.
-                let keys: Vec<String> = alts.iter().map(|a| text::phrase_key(a)).collect();
+                let keys: Vec<String> = alts.iter().map(|a| cache.keys.entry(a).or_insert_with(|| text::phrase_key(a)).clone()).collect();
                 if keys.iter().any(|k| k.is_empty()) {
                     return Err(format!("empty word in `{w}`"));
                 }

@@ -135,10 +135,11 @@ pub struct VerbPattern {
 
 pub mod builtin;
 pub mod morph;
+pub mod words;
 
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
 use rustc_hash::FxHashMap;
 use std::collections::HashMap;
+use words::{PhraseTrie, Vocabulary, UNKNOWN};
 
 /// A line of a lexicon file that could not be used.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -259,10 +260,12 @@ impl LexiconBuilder {
 struct AnchorIndex {
     /// Patterns with no literal word after the anchor.
     any: Vec<u32>,
-    /// Patterns whose next element is a literal word, by that word.
-    by_next: FxHashMap<String, Vec<u32>>,
-    /// Patterns whose first later literal word comes after a gap or slot, by that word.
-    by_later: FxHashMap<String, Vec<u32>>,
+    /// Patterns whose next element is a literal word, by that word's id.
+    by_next: FxHashMap<u32, Vec<u32>>,
+    /// Patterns whose first later literal word comes after a gap or slot, by that word's id.
+    by_later: FxHashMap<u32, Vec<u32>>,
+    /// Bit `id % 64` of every key of `by_later`: most words of a sentence skip the lookup.
+    later_bits: u64,
 }
 
 /// How far after the anchor a pattern's first later word may stand (gaps and actor slots).
@@ -286,16 +289,17 @@ pub struct Compiled {
     pub participles: Vec<String>,
     /// Whether the anchor is a verb (nominal patterns are not).
     pub verbal: bool,
-    /// Literal word elements besides the anchor: one of each must occur in the
-    /// sentence, a cheap test before the full match.
-    pub required: Vec<Vec<String>>,
+    /// Literal word elements besides the anchor, as word ids: one of each must
+    /// occur in the sentence, a cheap test before the full match.
+    pub required: Vec<Vec<u32>>,
     /// dyad's own syntax: a trailing `+` means the actor stands right there.
     /// (In PETRARCH dictionaries `+` may stand anywhere later in the verb phrase.)
     pub strict_target: bool,
 }
 
-/// The frozen lexicon: actor phrases behind one Aho-Corasick automaton,
-/// verb patterns behind a hash index on their anchor word.
+/// The frozen lexicon: every word it knows has an id ([`words`]); actor
+/// phrases sit in one trie over word ids, verb patterns behind an index on
+/// the id of their anchor word.
 #[derive(Debug)]
 pub struct Lexicon {
     /// Actor entries, one per distinct phrase key (the last added wins).
@@ -304,12 +308,24 @@ pub struct Lexicon {
     pub actor_keys: Vec<String>,
     /// Whether each entry must match with its capitals (acronyms, short names).
     case_sensitive: Vec<bool>,
-    ac: AhoCorasick,
+    /// The rule naming each entry in evidence, written the first time the entry is met.
+    actor_rules: Vec<std::sync::OnceLock<String>>,
+    /// Every word of an actor key or a verb pattern.
+    vocab: Vocabulary,
+    /// Actor phrase keys as word ids, each naming its entry.
+    actor_trie: PhraseTrie,
     /// All verb patterns.
     pub verbs: Vec<VerbPattern>,
     /// Compiled patterns, same order as `verbs`, each filled on first use.
     compiled: Vec<std::sync::OnceLock<Compiled>>,
-    verb_index: FxHashMap<String, AnchorIndex>,
+    /// Per word id: its slot in `anchors`, or [`UNKNOWN`] when no pattern is anchored on it.
+    anchor_of: Vec<u32>,
+    anchors: Vec<AnchorIndex>,
+    /// Per pattern: the [`words::bit`]s of the literal words it needs besides its
+    /// anchor (those with no alternative), a test that needs no compiled pattern.
+    required_bits: Vec<u128>,
+    /// Tells sentences' cached word ids apart from another lexicon's.
+    id: u64,
     /// Place name key -> ISO3.
     pub places: HashMap<String, String>,
     /// Discard phrase keys.
@@ -327,130 +343,258 @@ impl Lexicon {
     }
 
     fn build(b: LexiconBuilder) -> Lexicon {
-        let mut by_key: HashMap<String, usize> = HashMap::new();
-        let mut actors: Vec<ActorEntry> = Vec::new();
-        let mut keys: Vec<String> = Vec::new();
-        let mut case_sensitive = Vec::new();
-        for e in b.actors {
-            let key = crate::text::phrase_key(&e.phrase);
-            if key.is_empty() {
-                continue;
-            }
-            let letters: Vec<char> = e.phrase.chars().filter(|c| c.is_alphabetic()).collect();
-            let acronym = letters.len() >= 2 && letters.iter().all(|c| c.is_uppercase()) && !e.phrase.contains(' ');
-            let cs = acronym && e.phrase.len() <= 6;
-            match by_key.get(&key) {
-                // Several terms of one office in one file ("2017-2021", "2025-"): keep them all.
-                Some(&i) if same_file(&actors[i].origin, &e.origin) && e.codes.iter().chain(&actors[i].codes).all(|(_, r)| *r != DateRange::default()) => {
-                    actors[i].codes.extend(e.codes);
-                }
-                Some(&i) => {
-                    actors[i] = e;
-                    case_sensitive[i] = cs;
-                }
-                None => {
-                    by_key.insert(key.clone(), actors.len());
-                    actors.push(e);
-                    keys.push(key);
-                    case_sensitive.push(cs);
-                }
-            }
+        let LexiconBuilder { morph, actors: entries, places, verbs, discards, problems } = b;
+        // Start-up is the time to the first event: the actor entries are merged
+        // (and the places keyed) on a thread of their own while the verb patterns
+        // are indexed. Verb words get their ids first, actor words after.
+        let n_entries = entries.len();
+        let ((actors, keys, case_sensitive, places), (mut vocab, verb_index)) = std::thread::scope(|sc| {
+            let merged = sc.spawn(move || {
+                let (actors, keys, cs) = merge_actors(entries);
+                let places: HashMap<String, String> = places.into_iter().map(|(p, c)| (crate::text::phrase_key(&p), c)).collect();
+                (actors, keys, cs, places)
+            });
+            // (About two words per actor entry and one per pattern: the built-in lexicon
+            // has 10,556 words for 5,072 entries and 8,203 patterns.)
+            let mut vocab = Vocabulary::with_capacity(2 * n_entries);
+            let index = index_verbs(&verbs, &mut vocab);
+            (merged.join().expect("actor merging does not panic"), (vocab, index))
+        });
+        let VerbIndex { anchor_of, anchors, required_bits } = verb_index;
+        let mut actor_trie = PhraseTrie::new();
+        for (i, k) in keys.iter().enumerate() {
+            let ws: Vec<u32> = k.split(' ').map(|w| vocab.intern(w)).collect();
+            actor_trie.insert(ws, i as u32);
         }
-        // The actor automaton builds on its own thread while the verb patterns compile.
-        let padded: Vec<String> = keys.iter().map(|k| format!(" {} ", k.replace(' ', "  "))).collect();
-        let ac_thread =
-            std::thread::spawn(move || AhoCorasickBuilder::new().match_kind(MatchKind::LeftmostLongest).build(&padded).expect("actor automaton builds"));
-        // Patterns are indexed now and compiled on first use: most are never
-        // met in a given corpus, and start-up time is the time to the first event.
-        let mut verb_index: FxHashMap<String, AnchorIndex> = FxHashMap::default();
-        verb_index.reserve(b.verbs.len());
-        for (ci, p) in b.verbs.iter().enumerate() {
-            let Some(ai) = anchor_position(&p.elems) else { continue };
-            let ci = ci as u32;
-            let forms = match &p.elems[ai] {
-                PatElem::Verb(f) | PatElem::Words(f) => f,
-                _ => continue,
-            };
-            let after = &p.elems[ai + 1..];
-            // Second level: the word right after the anchor, when the pattern fixes it.
-            let next: Option<&Vec<String>> = match after.first() {
-                Some(PatElem::Words(w)) => Some(w),
-                _ => None,
-            };
-            let later: Option<&Vec<String>> = after.iter().find_map(|e| if let PatElem::Words(w) = e { Some(w) } else { None });
-            for f in forms {
-                let slot = match verb_index.get_mut(f.as_str()) {
-                    Some(slot) => slot,
-                    None => verb_index.entry(f.clone()).or_default(),
-                };
-                let (table, words) = match (next, later) {
-                    (Some(ws), _) => (&mut slot.by_next, ws),
-                    (None, Some(ws)) => (&mut slot.by_later, ws),
-                    (None, None) => {
-                        slot.any.push(ci);
-                        continue;
-                    }
-                };
-                for w in words {
-                    match table.get_mut(w.as_str()) {
-                        Some(v) => v.push(ci),
-                        None => {
-                            table.insert(w.clone(), vec![ci]);
-                        }
-                    }
-                }
-            }
+        let discards = discards.iter().map(|d| crate::text::phrase_key(d)).filter(|d| !d.is_empty()).collect();
+        let compiled = (0..verbs.len()).map(|_| std::sync::OnceLock::new()).collect();
+        let actor_rules = (0..actors.len()).map(|_| std::sync::OnceLock::new()).collect();
+        static NEXT_ID: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(1);
+        let id = NEXT_ID.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+        Lexicon {
+            actors,
+            actor_keys: keys,
+            case_sensitive,
+            actor_rules,
+            vocab,
+            actor_trie,
+            verbs,
+            compiled,
+            anchor_of,
+            anchors,
+            required_bits,
+            id,
+            places,
+            discards,
+            problems,
+            morph,
         }
-        let ac = ac_thread.join().expect("actor automaton thread does not panic");
-        let places = b.places.into_iter().map(|(p, c)| (crate::text::phrase_key(&p), c)).collect();
-        let discards = b.discards.iter().map(|d| crate::text::phrase_key(d)).filter(|d| !d.is_empty()).collect();
-        let compiled = (0..b.verbs.len()).map(|_| std::sync::OnceLock::new()).collect();
-        Lexicon { actors, actor_keys: keys, case_sensitive, ac, verbs: b.verbs, compiled, verb_index, places, discards, problems: b.problems, morph: b.morph }
     }
 
     /// Pattern `ci` prepared for matching (compiled the first time it is asked for).
     pub fn compiled(&self, ci: usize) -> &Compiled {
-        self.compiled[ci].get_or_init(|| compile_pattern(ci, &self.verbs[ci], &self.morph))
+        self.compiled[ci].get_or_init(|| compile_pattern(ci, &self.verbs[ci], &self.morph, &self.vocab))
+    }
+
+    /// The id of a folded word, or [`words::UNKNOWN`] if no phrase or pattern uses it.
+    #[inline]
+    pub fn word_id(&self, w: &str) -> u32 {
+        self.vocab.get(w)
+    }
+
+    /// The ids of `words` (see [`Lexicon::word_id`]), into `out`.
+    pub fn word_ids(&self, words: &[&str], out: &mut Vec<u32>) {
+        out.clear();
+        out.extend(words.iter().map(|w| self.vocab.get(w)));
+    }
+
+    /// A number telling this lexicon apart from every other built in this process.
+    pub fn instance_id(&self) -> u64 {
+        self.id
+    }
+
+    fn anchor_slot(&self, id: u32) -> Option<&AnchorIndex> {
+        match self.anchor_of.get(id as usize) {
+            Some(&a) if a != UNKNOWN => Some(&self.anchors[a as usize]),
+            _ => None,
+        }
     }
 
     /// Whether some pattern is anchored on the folded word `w` (a verb form of the lexicon).
     pub fn is_anchor(&self, w: &str) -> bool {
-        self.verb_index.contains_key(w)
+        self.is_anchor_id(self.vocab.get(w))
     }
 
-    /// Patterns anchored on `words[0]` that can match the words that follow it:
-    /// those with no later literal word, those whose next word is `words[1]`, and
-    /// those whose first later word occurs within [`LATER_WINDOW`] words.
-    pub fn candidates(&self, words: &[&str], out: &mut Vec<u32>) {
+    /// [`Lexicon::is_anchor`] for a word id.
+    #[inline]
+    pub fn is_anchor_id(&self, id: u32) -> bool {
+        self.anchor_slot(id).is_some()
+    }
+
+    /// Patterns anchored on the word `ids[0]` that can match the words that
+    /// follow it (all given as word ids): those with no later literal word, those
+    /// whose next word is `ids[1]`, and those whose first later word occurs
+    /// within [`LATER_WINDOW`] words.
+    pub fn candidates(&self, ids: &[u32], out: &mut Vec<u32>) {
         out.clear();
-        let Some(slot) = words.first().and_then(|w| self.verb_index.get(*w)) else { return };
+        let Some(slot) = ids.first().and_then(|&w| self.anchor_slot(w)) else { return };
         out.extend_from_slice(&slot.any);
-        if let Some(v) = words.get(1).and_then(|n| slot.by_next.get(*n)) {
+        if let Some(v) = ids.get(1).and_then(|n| slot.by_next.get(n)) {
             out.extend_from_slice(v);
         }
         if !slot.by_later.is_empty() {
-            let end = words.len().min(LATER_WINDOW + 1);
-            for (k, w) in words[1..end].iter().enumerate() {
-                // Each word once: a repeated word would add its patterns twice.
-                if words[1..1 + k].contains(w) {
+            let end = ids.len().min(LATER_WINDOW + 1);
+            for (k, w) in ids[1..end].iter().enumerate() {
+                // A word no pattern uses indexes nothing; most others are not keys here.
+                if slot.later_bits & (1 << (w % 64)) == 0 || *w == UNKNOWN {
                     continue;
                 }
-                if let Some(v) = slot.by_later.get(*w) {
+                // Each word once: a repeated word would add its patterns twice.
+                if ids[1..1 + k].contains(w) {
+                    continue;
+                }
+                if let Some(v) = slot.by_later.get(w) {
                     out.extend_from_slice(v);
                 }
             }
         }
     }
 
-    /// The actor automaton; keys are padded (`" word  word "`), see [`crate::actors`].
-    pub fn actor_automaton(&self) -> &AhoCorasick {
-        &self.ac
+    /// The [`words::bit`]s pattern `ci` needs among a sentence's [`words::mask_of`]:
+    /// if one is missing, the pattern cannot match.
+    #[inline]
+    pub fn required_bits(&self, ci: usize) -> u128 {
+        self.required_bits[ci]
+    }
+
+    /// The actor phrases among `ids` (a sentence's word ids), leftmost-longest
+    /// and without overlaps: `(first word, one past the last, entry index)`.
+    pub fn actor_phrases(&self, ids: &[u32], out: &mut Vec<(usize, usize, u32)>) {
+        self.actor_trie.find_all(ids, out);
+    }
+
+    /// The rule of actor entry `i` in evidence: ``lexicon ORIGIN `PHRASE` ``
+    /// (formatted once per entry, however often it is met).
+    pub fn actor_rule(&self, i: usize) -> &str {
+        self.actor_rules[i].get_or_init(|| format!("lexicon {} `{}`", self.actors[i].origin, self.actors[i].phrase))
     }
 
     /// Whether entry `i` must match the text's capitals exactly.
     pub fn is_case_sensitive(&self, i: usize) -> bool {
         self.case_sensitive[i]
     }
+}
+
+/// One entry per distinct phrase key, in order of first appearance: later
+/// entries replace earlier ones, except that several terms of one office in
+/// one file are kept together. Returns the entries, their keys and whether
+/// each must match with its capitals.
+fn merge_actors(entries: Vec<ActorEntry>) -> (Vec<ActorEntry>, Vec<String>, Vec<bool>) {
+    let mut by_key: FxHashMap<String, usize> = FxHashMap::default();
+    by_key.reserve(entries.len());
+    let mut actors: Vec<ActorEntry> = Vec::new();
+    let mut keys: Vec<String> = Vec::new();
+    let mut case_sensitive = Vec::new();
+    for e in entries {
+        let key = crate::text::phrase_key(&e.phrase);
+        if key.is_empty() {
+            continue;
+        }
+        let mut letters = e.phrase.chars().filter(|c| c.is_alphabetic());
+        let acronym = letters.clone().nth(1).is_some() && letters.all(char::is_uppercase) && !e.phrase.contains(' ');
+        let cs = acronym && e.phrase.len() <= 6;
+        match by_key.get(&key) {
+            // Several terms of one office in one file ("2017-2021", "2025-"): keep them all.
+            Some(&i) if same_file(&actors[i].origin, &e.origin) && e.codes.iter().chain(&actors[i].codes).all(|(_, r)| *r != DateRange::default()) => {
+                actors[i].codes.extend(e.codes);
+            }
+            Some(&i) => {
+                actors[i] = e;
+                case_sensitive[i] = cs;
+            }
+            None => {
+                by_key.insert(key.clone(), actors.len());
+                actors.push(e);
+                keys.push(key);
+                case_sensitive.push(cs);
+            }
+        }
+    }
+    (actors, keys, case_sensitive)
+}
+
+/// The verb patterns' index: anchor slots by word id, and each pattern's required-word bits.
+struct VerbIndex {
+    anchor_of: Vec<u32>,
+    anchors: Vec<AnchorIndex>,
+    required_bits: Vec<u128>,
+}
+
+/// Indexes the patterns by their anchor word, interning every literal word
+/// (so that compiling a pattern later needs no new ids). Patterns are indexed
+/// now and compiled on first use: most are never met in a given corpus.
+fn index_verbs(verbs: &[VerbPattern], vocab: &mut Vocabulary) -> VerbIndex {
+    let mut anchor_of: Vec<u32> = Vec::new();
+    let mut anchors: Vec<AnchorIndex> = Vec::new();
+    let mut required_bits: Vec<u128> = vec![0; verbs.len()];
+    // The ids of each element's words: `flat[spans[k].0..spans[k].1]`.
+    let mut flat: Vec<u32> = Vec::new();
+    let mut spans: Vec<(usize, usize)> = Vec::new();
+    for (ci, p) in verbs.iter().enumerate() {
+        flat.clear();
+        spans.clear();
+        for e in &p.elems {
+            let a = flat.len();
+            if let PatElem::Verb(ws) | PatElem::Words(ws) = e {
+                flat.extend(ws.iter().map(|w| vocab.intern(w)));
+            }
+            spans.push((a, flat.len()));
+        }
+        let ids = |k: usize| &flat[spans[k].0..spans[k].1];
+        let Some(ai) = anchor_position(&p.elems) else { continue };
+        // The words `Compiled::required` will hold, less those with alternatives.
+        for (k, e) in p.elems.iter().enumerate() {
+            if let (PatElem::Words(ws), false) = (e, k == ai) {
+                if ws.len() == 1 {
+                    required_bits[ci] |= words::bit(ids(k)[0]);
+                }
+            }
+        }
+        let ci = ci as u32;
+        if !matches!(&p.elems[ai], PatElem::Verb(_) | PatElem::Words(_)) {
+            continue;
+        }
+        // Second level: the word right after the anchor, when the pattern fixes it,
+        // else the first later literal word.
+        let next = matches!(p.elems.get(ai + 1), Some(PatElem::Words(_))).then_some(ai + 1);
+        let later = (ai + 1..p.elems.len()).find(|&k| matches!(p.elems[k], PatElem::Words(_)));
+        for &fid in ids(ai) {
+            let f = fid as usize;
+            if anchor_of.len() <= f {
+                anchor_of.resize(f + 1, UNKNOWN);
+            }
+            if anchor_of[f] == UNKNOWN {
+                anchor_of[f] = anchors.len() as u32;
+                anchors.push(AnchorIndex::default());
+            }
+            let slot = &mut anchors[anchor_of[f] as usize];
+            let (table, key) = match (next, later) {
+                (Some(k), _) => (&mut slot.by_next, k),
+                (None, Some(k)) => (&mut slot.by_later, k),
+                (None, None) => {
+                    slot.any.push(ci);
+                    continue;
+                }
+            };
+            for &wid in ids(key) {
+                if next.is_none() {
+                    slot.later_bits |= 1 << (wid % 64);
+                }
+                table.entry(wid).or_default().push(ci);
+            }
+        }
+    }
+    VerbIndex { anchor_of, anchors, required_bits }
 }
 
 fn same_file(a: &str, b: &str) -> bool {
@@ -463,7 +607,7 @@ fn anchor_position(elems: &[PatElem]) -> Option<usize> {
 }
 
 /// Prepares pattern `pi` for matching (see [`anchor_position`]).
-fn compile_pattern(pi: usize, p: &VerbPattern, morph: &Morphology) -> Compiled {
+fn compile_pattern(pi: usize, p: &VerbPattern, morph: &Morphology, vocab: &Vocabulary) -> Compiled {
     let ai = anchor_position(&p.elems).unwrap_or(0);
     let anchor = p.elems.get(ai).cloned().unwrap_or(PatElem::Gap(0));
     let verbal = matches!(anchor, PatElem::Verb(_));
@@ -475,7 +619,11 @@ fn compile_pattern(pi: usize, p: &VerbPattern, morph: &Morphology) -> Compiled {
     before.reverse();
     let after = p.elems.get(ai + 1..).map(<[PatElem]>::to_vec).unwrap_or_default();
     let weight = p.elems.iter().filter(|e| matches!(e, PatElem::Words(_) | PatElem::Verb(_))).count() as u32;
-    let required = before.iter().chain(after.iter()).filter_map(|e| if let PatElem::Words(w) = e { Some(w.clone()) } else { None }).collect();
+    let required = before
+        .iter()
+        .chain(after.iter())
+        .filter_map(|e| if let PatElem::Words(w) = e { Some(w.iter().map(|x| vocab.get(x)).collect()) } else { None })
+        .collect();
     let strict_target = p.origin.starts_with("builtin:");
     Compiled { pattern: pi, before, anchor, after, weight, participles, verbal, required, strict_target }
 }
@@ -485,7 +633,7 @@ fn compile_pattern(pi: usize, p: &VerbPattern, morph: &Morphology) -> Compiled {
 fn participles_of(forms: &[String], morph: &Morphology) -> Vec<String> {
     let mut out = Vec::new();
     for f in forms {
-        let pp = morph.inflect(f).participle;
+        let pp = morph.participle(f);
         if forms.contains(&pp) && !out.contains(&pp) {
             out.push(pp);
         }
@@ -533,6 +681,62 @@ mod tests {
         assert_eq!(lex.actors[i].codes.len(), 2);
         let j = lex.actor_keys.iter().position(|k| k == "freedonia").unwrap();
         assert_eq!(lex.actors[j].codes[0].0.code(), "XYQ");
+    }
+
+    #[test]
+    fn phrase_trie_finds_what_the_old_automaton_found() {
+        use aho_corasick::{AhoCorasickBuilder, MatchKind};
+        let lex = Lexicon::builtin();
+        let padded: Vec<String> = lex.actor_keys.iter().map(|k| format!(" {} ", k.replace(' ', "  "))).collect();
+        let ac = AhoCorasickBuilder::new().match_kind(MatchKind::LeftmostLongest).build(&padded).unwrap();
+        let text = "The United Nations Security Council and U.S. Secretary of State met Chinese President Xi Jinping, \
+                    the Kremlin, NATO troops and the European Union's foreign ministers in New York on Tuesday; \
+                    Kazakh police, Iraqi Kurdish rebels and the Palestine Liberation Organization's leader said so.";
+        let mut toks = Vec::new();
+        crate::text::tokenize(text, 0, text.len(), &mut toks);
+        let lower = text.to_ascii_lowercase();
+        let words: Vec<&str> = toks.iter().map(|t| &lower[t.start..t.end]).collect();
+        let mut norm = String::from(" ");
+        let mut starts = Vec::new();
+        for (i, w) in words.iter().enumerate() {
+            if i > 0 {
+                norm.push_str("  ");
+            }
+            starts.push(norm.len());
+            norm.push_str(w);
+        }
+        norm.push(' ');
+        let want: Vec<(usize, usize, u32)> = ac
+            .find_iter(&norm)
+            .map(|m| {
+                let a = starts.binary_search(&(m.start() + 1)).unwrap();
+                let b = (a..words.len()).find(|&j| starts[j] + words[j].len() == m.end() - 1).unwrap();
+                (a, b + 1, m.pattern().as_usize() as u32)
+            })
+            .collect();
+        let mut ids = Vec::new();
+        lex.word_ids(&words, &mut ids);
+        let mut got = Vec::new();
+        lex.actor_phrases(&ids, &mut got);
+        assert!(want.len() >= 10, "{want:?}");
+        assert_eq!(got, want);
+    }
+
+    #[test]
+    fn required_bits_are_those_of_the_compiled_required_words() {
+        let lex = Lexicon::builtin();
+        for ci in 0..lex.verbs.len() {
+            if anchor_position(&lex.verbs[ci].elems).is_none() {
+                assert_eq!(lex.required_bits(ci), 0);
+                continue;
+            }
+            let c = lex.compiled(ci);
+            let want = c.required.iter().filter(|alts| alts.len() == 1).fold(0u128, |m, alts| m | words::bit(alts[0]));
+            assert_eq!(lex.required_bits(ci), want, "{}", lex.verbs[ci].text);
+            // A sentence holding the required words passes the test.
+            let all: Vec<u32> = c.required.iter().map(|alts| alts[0]).collect();
+            assert_eq!(lex.required_bits(ci) & !words::mask_of(&all), 0);
+        }
     }
 
     #[test]

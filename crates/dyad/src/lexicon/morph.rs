@@ -1,7 +1,7 @@
 //! English verb inflection for lexicon patterns: a pattern names a lemma
 //! ("hold talks with") and matches every form ("holds", "held", "holding").
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap;
 
 /// The forms of one verb.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -44,7 +44,7 @@ impl Forms {
 /// Irregular and spelling-exception forms, keyed by lemma.
 #[derive(Debug, Default, Clone)]
 pub struct Morphology {
-    exceptions: HashMap<String, (String, String, Option<String>)>,
+    exceptions: FxHashMap<String, (String, String, Option<String>)>,
 }
 
 impl Morphology {
@@ -81,6 +81,16 @@ impl Morphology {
             }
         };
         Forms { base, third, past, participle, gerund }
+    }
+
+    /// The past participle of `lemma` (lowercase), as [`Morphology::inflect`]
+    /// gives it, without building the other forms.
+    pub fn participle(&self, lemma: &str) -> String {
+        let base = lemma.to_ascii_lowercase();
+        match self.exceptions.get(&base) {
+            Some((_, pp, _)) => pp.clone(),
+            None => regular_past(&base),
+        }
     }
 }
 
@@ -165,6 +175,7 @@ mod tests {
         for (lemma, third, past, pp, ger) in cases {
             let f = m.inflect(lemma);
             assert_eq!((f.third.as_str(), f.past.as_str(), f.participle.as_str(), f.gerund.as_str()), (third, past, pp, ger), "{lemma}");
+            assert_eq!(m.participle(lemma), f.participle);
         }
     }
 }
