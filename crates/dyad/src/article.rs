@@ -241,7 +241,12 @@ fn first_dash(w: &str) -> Option<(usize, usize)> {
 fn dateline(text: &str, s: usize, e: usize) -> Option<Dateline> {
     let p = &text[s..e];
     // The dash that ends the dateline must come early.
-    let window = &p[..p.len().min(120)];
+    // (At a character boundary: byte 120 may fall inside a multi-byte character.)
+    let mut cut = p.len().min(120);
+    while !p.is_char_boundary(cut) {
+        cut -= 1;
+    }
+    let window = &p[..cut];
     let (dash_at, dash_len) = first_dash(window)?;
     let head = p[..dash_at].trim_end();
     // Agency in parentheses.
@@ -520,6 +525,15 @@ mod tests {
         fn first_dash_is_the_earliest_of_the_dashes(w in "[-a \u{2013}\u{2014}\u{2019}]{0,40}") {
             let want = DATELINE_DASHES.iter().filter_map(|d| w.find(d).map(|i| (i, d.len()))).min();
             proptest::prop_assert_eq!(first_dash(&w), want);
+        }
+    }
+
+    #[test]
+    fn dateline_window_ends_on_a_character_boundary() {
+        // A multi-byte character across byte 120 of a paragraph must not panic.
+        for pad in 115..125 {
+            let text = format!("{}\u{e9}\u{2014} rest of the paragraph", "A".repeat(pad));
+            let _ = layout(&text);
         }
     }
 
