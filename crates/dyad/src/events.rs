@@ -970,7 +970,7 @@ pub fn code_sentence(s: &Sentence, lex: &Lexicon, ms: &[Mention], dyad: &[Actor]
         // A loaded dictionary's coder (PETRARCH, TABARI) codes a future tense as the act
         // itself and writes any modality it wants into its patterns; only dyad's own
         // lexicon turns "will X" into an intent.
-        let intent = intent.filter(|f| c.strict_target || !matches!(f.as_str(), "will" | "shall" | "'ll" | "would"));
+        let intent = intent.filter(|f| c.strict_target || !matches!(f.as_str(), "will" | "shall" | "'ll" | "would" | "may" | "might"));
         if let Some(frame) = &intent {
             if root != "03" && root != "13" && root != "01" && root != "02" {
                 let conflict = root.as_str() >= "09";
@@ -990,7 +990,8 @@ pub fn code_sentence(s: &Sentence, lex: &Lexicon, ms: &[Mention], dyad: &[Actor]
         let anchor_word = s.words[vm.anchor];
         // ("were engaged in ethnic cleansing", "is committed to": a pattern going on
         // with its own words after the verb reads as a state, not a passive.)
-        let stative = matches!(c.after.first(), Some(PatElem::Words(_)));
+        // (dyad's own patterns only: PETRARCH reads its patterns' passives itself.)
+        let stative = c.strict_target && matches!(c.after.first(), Some(PatElem::Words(_)));
         let passive = c.verbal && !stative && c.participles.iter().any(|p| p == anchor_word) && vm.anchor > 0 && {
             let mut t = vm.anchor;
             let mut found = false;
@@ -1008,9 +1009,9 @@ pub fn code_sentence(s: &Sentence, lex: &Lexicon, ms: &[Mention], dyad: &[Actor]
             found
         };
         // The agent: "by X", possibly after a time word ("released yesterday by Putin").
-        let by_at = (vm.end..(vm.end + 4).min(s.words.len()))
-            .find(|&t| s.words[t] == "by")
-            .filter(|&t| (vm.end..t).all(|u| is_time_word(s.words[u]) || s.words[u].ends_with("ly")));
+        let by_at = (vm.end..(vm.end + 4).min(s.words.len())).find(|&t| s.words[t] == "by").filter(|&t| {
+            (vm.end..t).all(|u| is_time_word(s.words[u]) || s.words[u].ends_with("ly") || matches!(s.words[u], "earlier" | "later" | "again" | "also"))
+        });
         // Objects may lie beyond a complement verb that was folded into this one.
         let next_start = vms.iter().enumerate().skip(vi + 1).find(|(k, _)| !skip[*k]).map(|(_, v)| v.start).unwrap_or(s.words.len());
         // ", a statement issued by the ministry said": nothing in a trailing attribution is an object.
@@ -1025,7 +1026,8 @@ pub fn code_sentence(s: &Sentence, lex: &Lexicon, ms: &[Mention], dyad: &[Actor]
                 Some(b) => object(s, ms, b + 1, next_start, &[]),
                 // Without "by", only an adjectival actor ("killed in Israeli shelling"), not a
                 // place named in a prepositional phrase ("killed in a blast in Beirut").
-                None => object(s, ms, vm.end, next_start, &[]).filter(|&m| ms[m].kind != ActorKind::Metonym && ms[m].kind != ActorKind::Country),
+                None => object(s, ms, vm.end, next_start, &[])
+                    .filter(|&m| !c.strict_target || (ms[m].kind != ActorKind::Metonym && ms[m].kind != ActorKind::Country)),
             };
             let subj = subject(s, ms, vm.start, floor);
             let (Some(a), Some(p)) = (agent, subj) else { continue };
