@@ -301,8 +301,8 @@ pub(crate) mod tests {
     use crate::lexicon::{builtin, LexiconBuilder};
 
     /// A small invented world: the mechanisms, not the lexicon, are under test.
-    pub const ACTORS: &str = "[countries]\nFRE | Freedonia | Freedonian; Freedonians | Fredville\nSYL | Sylvania | Sylvanian; Sylvanians | Sylvan City\nOST | Osterlich | Osterlichian | Ostburg\n[igos]\nIGOUNO | United Nations; UN\n[organizations]\nFRE GOV LEG | Grand Assembly of Freedonia\n[sectors]\nGOV | government; foreign minister; president; leader; envoy\nGOV LEG | parliament; lower house; speaker; legislator; top legislator\nMIL | troops; army; naval forces\nCOP | police\nLAB | workers\nREB | rebels\nOPP | dissidents\n[people]\nFRE GOV | Ambrose Quill; Quill | 2040-01-01..2044-12-31\n[places]\nFRE | Port Marx\n";
-    pub const VERBS: &str = "010 | say; state\n019 | agree on\n030 | agree to\n040 | hold talks with +; meet +; meet with +; meet\n0814 | lift .. state of emergency\n083 | accept .. demands\n130 | threaten to\n154 | send .. troops\n190 | engage in .. attacks on +\n:072 | receive .. weapons from +\n050 | deepen .. ties\n084 | release +\n020 | seek\n141 | demonstrate\n143 | go on strike\n041 | hold video talks with +\n042 | visit +\n043 | receive +\n051 | praise +; think highly of +\n060 | work with +; cooperate with +; strengthen exchanges with +\n112 | accuse + of\n111 | condemn +\n020 | urge + to; want + to\n120 | refuse +; refuse to\n173 | arrest +\n190 | attack +\n141 | demonstrate against +\n";
+    pub const ACTORS: &str = "[countries]\nFRE | Freedonia | Freedonian; Freedonians | Fredville\nSYL | Sylvania | Sylvanian; Sylvanians | Sylvan City\nOST | Osterlich | Osterlichian | Ostburg\n[igos]\nIGOUNO | United Nations; UN\n[organizations]\nFRE GOV LEG | Grand Assembly of Freedonia\n[sectors]\nGOV | government; foreign minister; president; leader; envoy\nGOV LEG | parliament; lower house; speaker; legislator; top legislator\nMIL | troops; army; naval forces\nCOP | police\nLAB | workers\nREB | rebels\nOPP | dissidents\nREF | refugees\n[people]\nFRE GOV | Ambrose Quill; Quill | 2040-01-01..2044-12-31\n[places]\nFRE | Port Marx\n";
+    pub const VERBS: &str = "010 | say; state\n019 | agree on\n030 | agree to\n040 | hold talks with +; meet +; meet with +; meet\n0814 | lift .. state of emergency\n083 | accept .. demands\n130 | threaten to\n154 | send .. troops\n0344 | democratize\n190 | engage in .. attacks on +\n:072 | receive .. weapons from +\n050 | deepen .. ties\n084 | release +\n020 | seek\n141 | demonstrate\n143 | go on strike\n041 | hold video talks with +\n042 | visit +\n043 | receive +\n051 | praise +; think highly of +\n060 | work with +; cooperate with +; strengthen exchanges with +\n112 | accuse + of\n111 | condemn +\n020 | urge + to; want + to\n120 | refuse +; refuse to\n173 | arrest +\n190 | attack +\n141 | demonstrate against +\n";
 
     pub fn test_coder() -> Coder {
         let mut b = LexiconBuilder::new();
@@ -401,6 +401,10 @@ pub(crate) mod tests {
             ("Pro-Sylvania rebels attacked Osterlichian troops in Port Marx.", &["FREREB OSTMIL 190"]),
             // A pattern going on with its own words after the participle is no passive.
             ("Freedonian troops were engaged in attacks on Sylvania.", &["FREMIL SYL 190"]),
+            // A state's act on its own polity may name its country.
+            ("The Freedonian government promised to democratize Freedonia.", &["FREGOV FRE 0344"]),
+            // A passive's patient may be the owner of what was hit.
+            ("A camp for Sylvanian refugees was attacked by Freedonian troops.", &["FREMIL SYLREF 190"]),
             // Where the source speaks is not where the act happened.
             ("Freedonian troops attacked rebels, officials in Sylvan City said.", &["FREMIL ---REB 190"]),
         ];

@@ -759,6 +759,23 @@ fn subject(s: &Sentence, ms: &[Mention], start: usize, floor: usize) -> Option<u
     best
 }
 
+/// The subject of a passive verb at `start` given as the owner of a thing: a
+/// mention right after "for"/"of" that follows a lowercase noun at the start
+/// of the clause ("A temporary camp for Congolese refugees was attacked",
+/// "the offices of X were raided").
+fn possessor_subject(s: &Sentence, ms: &[Mention], start: usize, floor: usize) -> Option<usize> {
+    let (i, m) = ms.iter().enumerate().filter(|(_, m)| usable(m) && m.end <= start && m.start >= floor.max(2)).max_by_key(|(_, m)| m.end)?;
+    if !matches!(s.words[m.start - 1], "for" | "of") || !is_plain_word(s, m.start - 2) || (m.end..start).any(|t| is_boundary(s.words[t]) || s.words[t] == ",") {
+        return None;
+    }
+    // Only determiners and modifiers before the noun: the phrase opens the clause.
+    let mut q = m.start - 2;
+    while q > floor && (DETERMINERS.contains(&s.words[q - 1]) || is_member_modifier(s, q - 1)) {
+        q -= 1;
+    }
+    (q == floor || q == 0).then_some(i)
+}
+
 /// Whether mention `m` sits in an apposition ", a/an/the ... ," right after
 /// another mention, closed before the verb at `verb`.
 fn appositive(s: &Sentence, ms: &[Mention], m: &Mention, verb: usize) -> bool {
@@ -1029,7 +1046,8 @@ pub fn code_sentence(s: &Sentence, lex: &Lexicon, ms: &[Mention], dyad: &[Actor]
                 None => object(s, ms, vm.end, next_start, &[])
                     .filter(|&m| !c.strict_target || (ms[m].kind != ActorKind::Metonym && ms[m].kind != ActorKind::Country)),
             };
-            let subj = subject(s, ms, vm.start, floor);
+            // "A camp for Congolese refugees was attacked": the attacked are the camp's.
+            let subj = subject(s, ms, vm.start, floor).or_else(|| if c.strict_target { possessor_subject(s, ms, vm.start, floor) } else { None });
             let (Some(a), Some(p)) = (agent, subj) else { continue };
             sources = group(s, ms, a, false);
             targets = group(s, ms, p, true);
@@ -1127,7 +1145,8 @@ pub fn code_sentence(s: &Sentence, lex: &Lexicon, ms: &[Mention], dyad: &[Actor]
                 // An actor acting on itself is no event, nor a government on its own bare
                 // country. (Its people acting on their government is: "Algerians
                 // blocked roads to press their demands from the government".)
-                if t.code == src.code || (t.code.country == src.code.country && t.code.sectors.is_empty()) {
+                // (A state's act on its own polity is one: "promised to democratize Serbia".)
+                if t.code == src.code || (t.code.country == src.code.country && t.code.sectors.is_empty() && !ontology::domestic_code(&code)) {
                     return;
                 }
             }
