@@ -27,6 +27,24 @@ pub struct Coded {
     pub sentences: usize,
 }
 
+/// Per-article coding options: the switches PETRARCH's validation suites set
+/// with `<Config>` between records. The defaults are dyad's (and PETRARCH's)
+/// usual behaviour.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+pub struct CodeOptions {
+    /// An event needs a target (PETRARCH's `require_dyad`). When false, a
+    /// loaded dictionary's pattern that finds a source but no target still
+    /// gives an event, without a target; dyad's own lexicon keeps its rules
+    /// for untargeted acts either way.
+    pub require_target: bool,
+}
+
+impl Default for CodeOptions {
+    fn default() -> Self {
+        CodeOptions { require_target: true }
+    }
+}
+
 /// The event coder: a lexicon and the rules in [`crate::actors`] and [`crate::events`].
 #[derive(Debug)]
 pub struct Coder {
@@ -49,8 +67,13 @@ impl Coder {
         &self.lex
     }
 
-    /// Codes one article.
+    /// Codes one article with the default options.
     pub fn code(&self, article: &Article) -> Coded {
+        self.code_with(article, &CodeOptions::default())
+    }
+
+    /// Codes one article with the given options.
+    pub fn code_with(&self, article: &Article, opts: &CodeOptions) -> Coded {
         let mut coded = Coded::default();
         let text = article.text.as_str();
         let layout = article.layout();
@@ -88,7 +111,7 @@ impl Coder {
             } else if let Some(only) = actors::sole_country(&ms) {
                 actors::localize_sectors(&mut ms, &only, "the only country named in the sentence");
             }
-            let evs = events::code_sentence(&s, &self.lex, &ms, &ctx.dyad);
+            let evs = events::code_sentence_with(&s, &self.lex, &ms, &ctx.dyad, opts);
             if evs.is_empty() {
                 continue;
             }

@@ -8,6 +8,7 @@
 //! reciprocal actors handled on top.
 
 use crate::actors::{Actor, Mention, Sentence, SPEECH};
+use crate::coder::CodeOptions;
 use crate::lexicon::{ActorCode, ActorKind, Compiled, Lexicon, PatElem};
 use crate::ontology;
 
@@ -702,8 +703,13 @@ fn is_negative_contraction(w: &str) -> bool {
     w.len() > 3 && w.ends_with("n't")
 }
 
-/// Codes the events of one sentence.
+/// Codes the events of one sentence with the default options.
 pub fn code_sentence(s: &Sentence, lex: &Lexicon, ms: &[Mention], dyad: &[Actor]) -> Vec<SentenceEvent> {
+    code_sentence_with(s, lex, ms, dyad, &CodeOptions::default())
+}
+
+/// Codes the events of one sentence.
+pub fn code_sentence_with(s: &Sentence, lex: &Lexicon, ms: &[Mention], dyad: &[Actor], opts: &CodeOptions) -> Vec<SentenceEvent> {
     let vms = match_verbs(s, lex, ms);
     let mut out = Vec::new();
     let mut prev_subject: Option<Vec<usize>> = None;
@@ -971,6 +977,13 @@ pub fn code_sentence(s: &Sentence, lex: &Lexicon, ms: &[Mention], dyad: &[Actor]
                     push(a, am, Some((&p.actors[0], p.start, p.end)), &n2);
                 } else if TARGETLESS_ROOTS.contains(&root.as_str()) {
                     push(a, am, None, &notes);
+                } else if !c.strict_target && !opts.require_target && root != "01" && phrase_follows(s, vm.end) {
+                    // PETRARCH with `require_dyad` off: an event whose target is a phrase no
+                    // dictionary codes (its `---`) is kept. A statement to no one is the
+                    // attribution of what is reported, not an event.
+                    let mut n2 = notes.clone();
+                    n2.push("no target: dyads not required".into());
+                    push(a, am, None, &n2);
                 } else if a.code.country.as_ref().is_some_and(|c| PLACE_TARGET_ROOTS.contains(&root.as_str()) && !ontology::is_region(c)) {
                     // No recipient named: the act falls on the state of a place named
                     // after the verb in the clause; with no such place there is no event.
@@ -1021,6 +1034,17 @@ pub fn code_sentence(s: &Sentence, lex: &Lexicon, ms: &[Mention], dyad: &[Actor]
         }
     }
     out
+}
+
+/// Whether a phrase follows the verb phrase ending at `end` in its clause
+/// ("burned down its embassy", "said on Saturday"), beyond adverbs that are
+/// no phrase ("said today"): where PETRARCH finds a target, if an uncoded one.
+fn phrase_follows(s: &Sentence, end: usize) -> bool {
+    let mut t = end;
+    while t < s.words.len() && s.toks[t].word && (s.words[t].ends_with("ly") || matches!(s.words[t], "today" | "yesterday" | "tomorrow" | "now" | "again")) {
+        t += 1;
+    }
+    t < s.words.len() && s.toks[t].word && !is_boundary(s.words[t]) && !SUBORDINATORS.contains(&s.words[t]) && !matches!(s.words[t], "and" | "or")
 }
 
 /// Words that open a subordinate or relative clause: its verbs are background

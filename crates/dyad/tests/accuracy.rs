@@ -22,8 +22,11 @@ fn data(rel: &str) -> Option<PathBuf> {
 /// Level-1 precision, recall and F1 of `coder` on a gold file.
 fn level1(coder: &Coder, gold: &Path) -> (f64, f64, f64) {
     let set = read_gold(gold).expect("gold file reads");
-    let preds: Vec<_> =
-        set.docs.iter().map(|d| coder.code(&Article { id: d.id.clone(), date: d.date.clone(), text: d.text.clone(), ..Default::default() }).events).collect();
+    let preds: Vec<_> = set
+        .docs
+        .iter()
+        .map(|d| coder.code_with(&Article { id: d.id.clone(), date: d.date.clone(), text: d.text.clone(), ..Default::default() }, &d.coding).events)
+        .collect();
     let r = score(&set.docs, &preds, &ScoreOptions::default());
     println!("{}: P {:.3} R {:.3} F1 {:.3}", gold.display(), r.level1.precision, r.level1.recall, r.level1.f1);
     (r.level1.precision, r.level1.recall, r.level1.f1)

@@ -163,6 +163,11 @@ const MINI_ACTORS: &str = "FREEDONIA [FRE]\nSYLVANIA [SYL]\nOSTERLICH [OST]\nLAT
 
 /// Codes `text` with only the invented actors and `verbs` (a PETRARCH-2 verb file).
 fn code_with(verbs: &str, text: &str) -> Vec<String> {
+    code_opts(verbs, text, &crate::coder::CodeOptions::default())
+}
+
+/// [`code_with`] under the given coding options.
+fn code_opts(verbs: &str, text: &str, opts: &crate::coder::CodeOptions) -> Vec<String> {
     let mut d = Dictionaries::default();
     load_text(Path::new("mini.actors.txt"), DictKind::Actors, MINI_ACTORS, &mut d);
     load_text(Path::new("mini.verbs.txt"), DictKind::Verbs, verbs, &mut d);
@@ -171,7 +176,32 @@ fn code_with(verbs: &str, text: &str) -> Vec<String> {
     b.add_dictionaries(d);
     let coder = crate::coder::Coder::new(b.build());
     let a = crate::article::Article { id: "t".into(), date: Some("2031-05-07".into()), text: text.into(), ..Default::default() };
-    coder.code(&a).events.iter().map(|e| format!("{} {} {}", e.source.code, e.target.as_ref().map(|t| t.code.as_str()).unwrap_or("-"), e.cameo)).collect()
+    coder
+        .code_with(&a, opts)
+        .events
+        .iter()
+        .map(|e| format!("{} {} {}", e.source.code, e.target.as_ref().map(|t| t.code.as_str()).unwrap_or("-"), e.cameo))
+        .collect()
+}
+
+#[test]
+fn without_required_dyads_an_act_on_an_uncoded_phrase_is_an_event() {
+    let verbs = "--- SMASH [---] ---\nSMASH\n- * DOWN [222]\n\n--- GRUMBLE [023] ---\nGRUMBLE\n\n--- DECLARE [010] ---\nDECLARE\n";
+    let off = crate::coder::CodeOptions { require_target: false };
+    let text = "Freedonia smashed down the gate. Sylvania grumbled on Saturday.";
+    assert_eq!(code_opts(verbs, text, &off), ["FRE - 222", "SYL - 023"]);
+    // By default (PETRARCH's `require_dyad`), an event needs a target.
+    assert_eq!(code_with(verbs, text), Vec::<String>::new());
+    // No phrase after the verb, no uncoded target: no event.
+    assert_eq!(code_opts(verbs, "Sylvania grumbled today.", &off), Vec::<String>::new());
+    // A statement to no one only attributes what is reported.
+    assert_eq!(code_opts(verbs, "Freedonia declared on Saturday.", &off), Vec::<String>::new());
+}
+
+#[test]
+fn underscores_in_text_join_words_as_in_dictionaries() {
+    let verbs = "--- SCOLD [111] ---\nSCOLD\n";
+    assert_eq!(code_with(verbs, "Freedonia scolded The_Marches."), ["FRE MRA 111", "FRE MRB 111", "FRE MRC 111"]);
 }
 
 #[test]
