@@ -609,6 +609,11 @@ fn is_boundary(w: &str) -> bool {
 /// mention to its left in the same clause that is not the object of a
 /// preposition. `floor` is where the previous verb phrase ended.
 fn subject(s: &Sentence, ms: &[Mention], start: usize, floor: usize) -> Option<usize> {
+    subject_in(s, ms, start, floor, false)
+}
+
+/// [`subject`]; `loaded` when the verb comes from a loaded dictionary (see [`governing_word_in`]).
+fn subject_in(s: &Sentence, ms: &[Mention], start: usize, floor: usize, loaded: bool) -> Option<usize> {
     let mut best: Option<usize> = None;
     for (i, m) in ms.iter().enumerate() {
         if !usable(m) || m.end > start || m.start < floor {
@@ -618,7 +623,7 @@ fn subject(s: &Sentence, ms: &[Mention], start: usize, floor: usize) -> Option<u
         if (m.end..start).any(|t| is_boundary(s.words[t])) {
             continue;
         }
-        let prev = governing_word(s, m.start);
+        let prev = governing_word_in(s, m.start, loaded);
         if PREPOSITIONS.contains(&prev) {
             continue;
         }
@@ -733,7 +738,23 @@ pub fn code_sentence_with(s: &Sentence, lex: &Lexicon, ms: &[Mention], dyad: &[A
     let mut asking: Option<usize> = None;
     for vi in 0..vms.len() {
         if let Some(end) = asking {
-            if (end..vms[vi].start).any(|t| matches!(s.words[t], ";" | "but" | "while" | "whereas")) {
+            // "condemned an attack by X and promised aid to Y": an inflected verb right
+            // after "and" is a predicate of its own, not what is asked for or refused
+            // ("threatened to storm the residence and kill the hostages"). For loaded
+            // dictionaries, whose coders know no such content rule; dyad's lexicon keeps it whole.
+            let conjoined = {
+                let v = &vms[vi];
+                let w = s.words[v.anchor];
+                let c = lex.compiled(v.compiled);
+                !c.strict_target
+                    && v.anchor == v.start
+                    && v.start > end
+                    && s.words[v.start - 1] == "and"
+                    && c.verbal
+                    && !is_base_form(c, w)
+                    && !w.ends_with("ing")
+            };
+            if conjoined || (end..vms[vi].start).any(|t| matches!(s.words[t], ";" | "but" | "while" | "whereas")) {
                 asking = None;
             } else {
                 skip[vi] = true;
@@ -843,14 +864,15 @@ pub fn code_sentence_with(s: &Sentence, lex: &Lexicon, ms: &[Mention], dyad: &[A
                 Some(b) => object(s, ms, b + 1, next_start, &[]),
                 None => object(s, ms, vm.end, next_start, &[]),
             };
-            let subj = subject(s, ms, vm.start, floor);
+            let subj = subject_in(s, ms, vm.start, floor, !c.strict_target);
             let (Some(a), Some(p)) = (agent, subj) else { continue };
             sources = group(s, ms, a, false);
             targets = group(s, ms, p, true);
             notes.push(if by_at.is_some() { "passive".into() } else { "passive without `by`: agent from the phrase after the verb".into() });
         } else {
             // "X visited Moldova and pledged ...": the previous object is not the new subject.
-            let subj = subject(s, ms, vm.start, floor).filter(|m| !(prev_objects.contains(m) && matches!(s.word(ms[*m].end), "and" | ",")));
+            let subj =
+                subject_in(s, ms, vm.start, floor, !c.strict_target).filter(|m| !(prev_objects.contains(m) && matches!(s.word(ms[*m].end), "and" | ",")));
             sources = match vm.source_slot {
                 Some(m) => group(s, ms, m, true),
                 None => match subj {
@@ -1169,8 +1191,16 @@ fn reduced_relative(s: &Sentence, ms: &[Mention], vm: &VerbMatch, lex: &Lexicon)
 /// The word that governs a mention starting at `start`, past determiners,
 /// numbers and quantities ("for two Brazilian men" -> "for", "hundreds of UN troops" -> before "hundreds").
 fn governing_word<'a>(s: &'a Sentence, start: usize) -> &'a str {
+    governing_word_in(s, start, false)
+}
+
+/// [`governing_word`], also past a compass word when `compass` ("in south
+/// Ithilen" -> "in"). Only for loaded dictionaries, whose country phrases are
+/// places as well; dyad's lexicon reads "Albanians in south Serbia" with its
+/// place rules.
+fn governing_word_in<'a>(s: &'a Sentence, start: usize, compass: bool) -> &'a str {
     let mut q = start;
-    while q > 0 && (DETERMINERS.contains(&s.words[q - 1]) || is_number(s.words[q - 1])) {
+    while q > 0 && (DETERMINERS.contains(&s.words[q - 1]) || is_number(s.words[q - 1]) || (compass && is_compass(s.words[q - 1]))) {
         q -= 1;
     }
     if q > 1 && s.words[q - 1] == "of" && DETERMINERS.contains(&s.words[q - 2]) {
@@ -1181,6 +1211,12 @@ fn governing_word<'a>(s: &'a Sentence, start: usize) -> &'a str {
     } else {
         ""
     }
+}
+
+/// "south", "northern", "southeast": a word placing something within a place.
+fn is_compass(w: &str) -> bool {
+    let base = w.strip_suffix("ern").unwrap_or(w);
+    matches!(base, "north" | "south" | "east" | "west" | "northeast" | "northwest" | "southeast" | "southwest" | "central")
 }
 
 /// A frame pattern: a 03 code whose words end in "to" ("agree to", "pledge to").

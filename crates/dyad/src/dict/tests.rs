@@ -199,6 +199,13 @@ fn without_required_dyads_an_act_on_an_uncoded_phrase_is_an_event() {
 }
 
 #[test]
+fn a_second_predicate_after_a_rejection_is_an_act_of_its_own() {
+    let verbs = "--- CONDEMN [122] ---\nCONDEMN\n\n--- PROMISE [050] ---\nPROMISE\n";
+    // "in south Osterlich" places the attack: Osterlich is not the subject of "promised".
+    assert_eq!(code_with(verbs, "Freedonia condemned an attack by Sylvania in south Osterlich and promised aid to Latveria."), ["FRE SYL 122", "FRE LAT 050"]);
+}
+
+#[test]
 fn underscores_in_text_join_words_as_in_dictionaries() {
     let verbs = "--- SCOLD [111] ---\nSCOLD\n";
     assert_eq!(code_with(verbs, "Freedonia scolded The_Marches."), ["FRE MRA 111", "FRE MRB 111", "FRE MRC 111"]);
