@@ -627,8 +627,12 @@ fn subject_in(s: &Sentence, ms: &[Mention], start: usize, floor: usize, loaded: 
         if PREPOSITIONS.contains(&prev) {
             continue;
         }
-        // Possessive modifier of something else ("China's initiative"): not the actor.
-        if s.word(m.end) == "'s" && ms.iter().all(|o| o.start != m.end + 1) {
+        // Possessive modifier of something else ("China's initiative"): not the actor,
+        // unless what it modifies opens a loaded pattern ("X's death toll has risen":
+        // PETRARCH's noun phrase is X's).
+        // So is "X's new mayor left": to PETRARCH a noun phrase with an actor in it and
+        // no coded head is that actor.
+        if s.word(m.end) == "'s" && ms.iter().all(|o| o.start != m.end + 1) && !(loaded && uncoded_head(s, ms, m.end + 1, start)) {
             continue;
         }
         if best.is_none_or(|b| ms[b].end < m.end) {
@@ -636,6 +640,22 @@ fn subject_in(s: &Sentence, ms: &[Mention], start: usize, floor: usize, loaded: 
         }
     }
     best
+}
+
+/// Whether tokens `from..to` are empty or at most three lowercase words
+/// forming a noun phrase's rest ("new mayor"), none of them in a mention or a
+/// function word.
+fn uncoded_head(s: &Sentence, ms: &[Mention], from: usize, to: usize) -> bool {
+    to >= from
+        && to - from <= 3
+        && (from..to).all(|t| {
+            let w = s.words[t];
+            s.toks[t].word
+                && !s.toks[t].capitalized
+                && !ms.iter().any(|m| m.start <= t && t < m.end)
+                && is_member_modifier(s, t)
+                && !matches!(w, "has" | "have" | "had" | "will" | "would" | "can" | "could" | "may" | "must" | "should")
+        })
 }
 
 /// The object: the first usable mention to the right, before the clause ends.
@@ -936,7 +956,7 @@ pub fn code_sentence_with(s: &Sentence, lex: &Lexicon, ms: &[Mention], dyad: &[A
         sources.retain(|&m| !targets.contains(&m));
         targets.retain(|&m| !sources.contains(&m));
         let verb = (vm.start, vm.end);
-        let mut push = |src: &Actor, sm: &Mention, tgt: Option<(&Actor, usize, usize)>, notes: &[String]| {
+        let mut push = |ev_code: &str, src: &Actor, sm: &Mention, tgt: Option<(&Actor, usize, usize)>, notes: &[String]| {
             let mut notes = notes.to_vec();
             let mut tgt = tgt.map(|(t, a, b)| (t.clone(), a, b));
             if let Some((t, _, _)) = tgt.as_mut() {
@@ -957,7 +977,7 @@ pub fn code_sentence_with(s: &Sentence, lex: &Lexicon, ms: &[Mention], dyad: &[A
                     return;
                 }
             }
-            out.push(SentenceEvent { source: (src.clone(), sm.start, sm.end), target: tgt, code: code.clone(), verb, pattern: c.pattern, notes });
+            out.push(SentenceEvent { source: (src.clone(), sm.start, sm.end), target: tgt, code: ev_code.to_string(), verb, pattern: c.pattern, notes });
         };
         if targets.is_empty() {
             let mut placed = Vec::new();
@@ -970,7 +990,7 @@ pub fn code_sentence_with(s: &Sentence, lex: &Lexicon, ms: &[Mention], dyad: &[A
                 for (a, am) in &src_actors {
                     for (b, bm) in &src_actors {
                         if a.code != b.code || a.name != b.name {
-                            push(a, am, Some((b, bm.start, bm.end)), &n2);
+                            push(&code, a, am, Some((b, bm.start, bm.end)), &n2);
                         }
                     }
                 }
@@ -991,21 +1011,21 @@ pub fn code_sentence_with(s: &Sentence, lex: &Lexicon, ms: &[Mention], dyad: &[A
                 if let Some(o) = other {
                     let mut n2 = notes.clone();
                     n2.push(format!("target from the article's dyad ({})", o.code.code()));
-                    push(a, am, Some((o, am.start, am.start)), &n2);
+                    push(&code, a, am, Some((o, am.start, am.start)), &n2);
                 } else if let Some(p) = protest_place.filter(|_| root == "14") {
                     // A protest in a country is aimed at that country's authorities.
                     let mut n2 = notes.clone();
                     n2.push(format!("protest target from the place `{}`", s.slice(p.start, p.end)));
-                    push(a, am, Some((&p.actors[0], p.start, p.end)), &n2);
+                    push(&code, a, am, Some((&p.actors[0], p.start, p.end)), &n2);
                 } else if TARGETLESS_ROOTS.contains(&root.as_str()) {
-                    push(a, am, None, &notes);
+                    push(&code, a, am, None, &notes);
                 } else if !c.strict_target && !opts.require_target && root != "01" && phrase_follows(s, vm.end) {
                     // PETRARCH with `require_dyad` off: an event whose target is a phrase no
                     // dictionary codes (its `---`) is kept. A statement to no one is the
                     // attribution of what is reported, not an event.
                     let mut n2 = notes.clone();
                     n2.push("no target: dyads not required".into());
-                    push(a, am, None, &n2);
+                    push(&code, a, am, None, &n2);
                 } else if a.code.country.as_ref().is_some_and(|c| PLACE_TARGET_ROOTS.contains(&root.as_str()) && !ontology::is_region(c)) {
                     // No recipient named: the act falls on the state of a place named
                     // after the verb in the clause; with no such place there is no event.
@@ -1042,13 +1062,24 @@ pub fn code_sentence_with(s: &Sentence, lex: &Lexicon, ms: &[Mention], dyad: &[A
         if mutual {
             back_notes.push("compound `%`: each member acts on the other".into());
         }
+        // `[032:033]`: the act (a visit) and its counterpart from the target (hosting the
+        // visit), as PETRARCH codes such a pair; only while the act stands as written.
+        let counterpart = match crate::dict::event_codes(&pat.code) {
+            (Some(f), Some(r)) if f == code && !reverse => Some(r.to_string()),
+            _ => None,
+        };
+        let mut counter_notes = notes.clone();
+        counter_notes.push(format!("pattern code `{}`: the target's counterpart act", pat.code));
         for &sm in &sources {
             for a in &ms[sm].actors {
                 for &tm in &targets {
                     for b in &ms[tm].actors {
-                        push(a, &ms[sm], Some((b, ms[tm].start, ms[tm].end)), &notes);
+                        push(&code, a, &ms[sm], Some((b, ms[tm].start, ms[tm].end)), &notes);
                         if mutual {
-                            push(b, &ms[tm], Some((a, ms[sm].start, ms[sm].end)), &back_notes);
+                            push(&code, b, &ms[tm], Some((a, ms[sm].start, ms[sm].end)), &back_notes);
+                        }
+                        if let Some(r) = &counterpart {
+                            push(r, b, &ms[tm], Some((a, ms[sm].start, ms[sm].end)), &counter_notes);
                         }
                     }
                 }

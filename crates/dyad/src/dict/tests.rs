@@ -206,6 +206,24 @@ fn a_second_predicate_after_a_rejection_is_an_act_of_its_own() {
 }
 
 #[test]
+fn a_possessive_before_a_patterns_opening_words_is_the_source() {
+    let verbs = "--- SOAR [---] ---\nSOAR {SOARS SOARED SOARING}\n- WAR TOLL * [223]\n";
+    assert_eq!(code_with(verbs, "Freedonia's war and famine toll has soared in its quarrel with Sylvania."), ["FRE SYL 223"]);
+    // A noun phrase with an actor and an uncoded head is that actor.
+    let verbs = "--- SCOLD [111] ---\nSCOLD\n";
+    assert_eq!(code_with(verbs, "Freedonia's grumpy envoy scolded Sylvania."), ["FRE SYL 111"]);
+    // A possessive before anything else is no actor.
+    assert_eq!(code_with(verbs, "Freedonia's envoy to Latveria scolded Sylvania."), Vec::<String>::new());
+}
+
+#[test]
+fn a_paired_code_gives_the_act_and_the_targets_counterpart() {
+    let verbs = "--- DEPART [032:033] ---\nDEPART\n\n--- GREET [031:031] ---\nGREET\n";
+    assert_eq!(code_with(verbs, "Freedonia departed for Sylvania."), ["FRE SYL 032", "SYL FRE 033"]);
+    assert_eq!(code_with(verbs, "Freedonia greeted Sylvania and Osterlich."), ["FRE SYL 031", "SYL FRE 031", "FRE OST 031", "OST FRE 031"]);
+}
+
+#[test]
 fn underscores_in_text_join_words_as_in_dictionaries() {
     let verbs = "--- SCOLD [111] ---\nSCOLD\n";
     assert_eq!(code_with(verbs, "Freedonia scolded The_Marches."), ["FRE MRA 111", "FRE MRB 111", "FRE MRC 111"]);
