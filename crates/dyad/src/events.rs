@@ -307,6 +307,10 @@ fn is_noun_reading(s: &Sentence, i: usize, in_mention: &[bool]) -> bool {
     if i == 0 {
         return false;
     }
+    // After a degree adverb it is an adjective or adverb: "very close to the border".
+    if matches!(s.words[i - 1], "very" | "quite") {
+        return true;
+    }
     // Right after a determiner any form is a noun or adjective: "a visit", "the besieged town".
     if matches!(s.words[i - 1], "the" | "a" | "an" | "this" | "these" | "those" | "their" | "its" | "his" | "her" | "our" | "'s") && !in_mention[i - 1] {
         return true;
@@ -743,7 +747,7 @@ pub fn code_sentence_with(s: &Sentence, lex: &Lexicon, ms: &[Mention], dyad: &[A
     // ("agreed to", "pledged to") gives way to the act it frames, coded as intent.
     let mut skip = vec![false; vms.len()];
     for vi in 1..vms.len() {
-        if infinitive_complement(s, ms, &vms[vi - 1], &vms[vi]) {
+        if infinitive_complement(s, ms, &vms[vi - 1], &vms[vi], !lex.compiled(vms[vi - 1].compiled).strict_target) {
             if is_frame(lex, &vms[vi - 1]) {
                 skip[vi - 1] = true;
             } else {
@@ -1250,6 +1254,25 @@ fn is_compass(w: &str) -> bool {
     matches!(base, "north" | "south" | "east" | "west" | "northeast" | "northwest" | "southeast" | "southwest" | "central")
 }
 
+/// A lowercase content word that may head an object noun phrase ("efforts").
+fn is_object_noun(s: &Sentence, t: usize) -> bool {
+    let w = s.words[t];
+    s.toks[t].word
+        && !s.toks[t].capitalized
+        && w.len() > 2
+        && w.bytes().all(|b| b.is_ascii_lowercase() || b == b'-')
+        && !w.ends_with("ly")
+        && !DETERMINERS.contains(&w)
+        && !PREPOSITIONS.contains(&w)
+        && !BE.contains(&w)
+        && !NEGATORS.contains(&w)
+        && !INTENT.contains(&w)
+        && !SPEECH.contains(&w)
+        && !SUBORDINATORS.contains(&w)
+        && !ADVERBS.contains(&w)
+        && !matches!(w, "and" | "or" | "nor" | "that" | "then" | "than" | "not" | "but" | "who" | "which" | "has" | "have" | "had")
+}
+
 /// A frame pattern: a 03 code whose words end in "to" ("agree to", "pledge to").
 fn is_frame(lex: &Lexicon, vm: &VerbMatch) -> bool {
     let c = lex.compiled(vm.compiled);
@@ -1259,12 +1282,20 @@ fn is_frame(lex: &Lexicon, vm: &VerbMatch) -> bool {
 /// Whether `b` is the infinitive complement of the verb phrase `a`
 /// ("urged Iran to release", "refused to meet"): only `to`, determiners,
 /// adverbs and actors stand between them.
-fn infinitive_complement(s: &Sentence, ms: &[Mention], a: &VerbMatch, b: &VerbMatch) -> bool {
+///
+/// With `loaded` (a loaded dictionary's first verb), a noun of the first verb's
+/// object may stand before `to` as well ("abandoned efforts to stop X"): to
+/// PETRARCH the infinitive is inside the first verb's phrase, which codes it.
+fn infinitive_complement(s: &Sentence, ms: &[Mention], a: &VerbMatch, b: &VerbMatch, loaded: bool) -> bool {
     if b.start == 0 || s.words[b.start - 1] != "to" && !(b.start >= 2 && s.words[b.start - 2] == "to" && s.words[b.start - 1].ends_with("ly")) {
         return false;
     }
+    let nouns = (a.end..b.start).filter(|&t| is_object_noun(s, t)).count();
     (a.end..b.start).all(|t| {
         let w = s.words[t];
+        if loaded && nouns <= 2 && is_object_noun(s, t) && !ms.iter().any(|m| m.start <= t && t < m.end) {
+            return true;
+        }
         matches!(w, "to" | "the" | "a" | "an" | "and" | "its" | "their" | "both" | "also" | "further" | "jointly" | "not")
             || is_time_word(w)
             || w.ends_with("ly")

@@ -224,6 +224,19 @@ fn a_paired_code_gives_the_act_and_the_targets_counterpart() {
 }
 
 #[test]
+fn an_infinitive_after_the_object_noun_belongs_to_the_first_verb() {
+    let verbs = "--- DESERT [345] ---\nDESERT\n\n--- HALT [190] ---\nHALT\n";
+    assert_eq!(code_with(verbs, "Freedonia deserted attempts to halt a pro- Sylvania rally."), ["FRE SYL 345"]);
+    assert_eq!(code_with(verbs, "Freedonia halted Sylvania."), ["FRE SYL 190"]);
+}
+
+#[test]
+fn a_verb_form_after_a_degree_adverb_is_no_verb() {
+    let verbs = "--- TRUDGE [181] ---\nTRUDGE\n\n--- CLOSE [---] ---\nCLOSE\n- * FRONTIER [192]\n";
+    assert_eq!(code_with(verbs, "Freedonia has trudged very close to the frontier with Sylvania."), ["FRE SYL 181"]);
+}
+
+#[test]
 fn underscores_in_text_join_words_as_in_dictionaries() {
     let verbs = "--- SCOLD [111] ---\nSCOLD\n";
     assert_eq!(code_with(verbs, "Freedonia scolded The_Marches."), ["FRE MRA 111", "FRE MRB 111", "FRE MRC 111"]);
