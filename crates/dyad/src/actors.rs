@@ -751,6 +751,13 @@ fn composites(s: &Sentence, ms: Vec<Mention>) -> Vec<Mention> {
                 continue;
             }
         }
+        // "Lawmakers [and officials] in Freedonia and Sylvania welcomed ...": countryless
+        // roles opening their clause, then the countries they are in: each role of each.
+        if let Some((mentions, next)) = roles_in_countries(s, &ms, k) {
+            out.extend(mentions);
+            k = next;
+            continue;
+        }
         // Role(s) + of/for + [the] country or institution: "the government of Freedonia".
         if m.kind == ActorKind::Sector {
             let mut kk = k + 1;
@@ -817,6 +824,71 @@ fn composites(s: &Sentence, ms: Vec<Mention>) -> Vec<Mention> {
         k += 1;
     }
     out
+}
+
+/// `ms[k]` a countryless role opening its clause, optionally "and" a second
+/// one, then "in" and a list of countries ("A and B", "A, B and C"): one
+/// mention per country holding every role there (the first keeps the roles'
+/// words, so the list stays a coordinated group), and the index after them.
+fn roles_in_countries(s: &Sentence, ms: &[Mention], k: usize) -> Option<(Vec<Mention>, usize)> {
+    let countryless = |m: &Mention| m.kind == ActorKind::Sector && m.actors.iter().all(|a| a.code.country.is_none() && !a.code.sectors.is_empty());
+    let m = &ms[k];
+    if !countryless(m) || !opens_clause(s, m.start) {
+        return None;
+    }
+    let mut roles = vec![m];
+    let mut kk = k + 1;
+    let mut end = m.end;
+    if s.word(end) == "and" {
+        if let Some(r) = ms.get(kk).filter(|r| countryless(r) && r.start == end + 1) {
+            roles.push(r);
+            end = r.end;
+            kk += 1;
+        }
+    }
+    if s.word(end) != "in" {
+        return None;
+    }
+    let mut countries: Vec<&Mention> = Vec::new();
+    let mut j = end + 1;
+    while let Some(c) = ms.get(kk).filter(|c| c.start == j && matches!(c.kind, ActorKind::Country | ActorKind::Demonym)) {
+        countries.push(c);
+        kk += 1;
+        j = c.end + 1;
+        let link = s.word(c.end);
+        if !(link == "and" || link == "," && s.word(c.end + 1) != "and") {
+            break;
+        }
+        if link == "," && s.word(c.end + 1) == "and" {
+            j += 1;
+        }
+    }
+    // A list needs its "and": "lawmakers in A, B" ends at A.
+    if countries.len() < 2 {
+        return None;
+    }
+    let last = countries[countries.len() - 1];
+    if s.word(last.start - 1) != "and" {
+        return None;
+    }
+    let out = countries
+        .iter()
+        .enumerate()
+        .map(|(i, c)| {
+            let actors = roles
+                .iter()
+                .flat_map(|r| {
+                    c.actors.iter().map(|ca| Actor {
+                        code: merge_code(&ca.code, &[&r.actors[0].code]),
+                        name: None,
+                        rule: format!("{} in {}", r.actors[0].rule, ca.rule),
+                    })
+                })
+                .collect();
+            Mention { start: if i == 0 { m.start } else { c.start }, end: c.end, actors, kind: ActorKind::Organization, absorbed: false, place: false }
+        })
+        .collect();
+    Some((out, kk))
 }
 
 /// "President Reagan", "King Hassan of Morocco": a role right before a known

@@ -337,3 +337,21 @@ fn a_name_coded_with_a_bare_country_holds_the_role_before_it() {
     assert_eq!(code("Freedonia Prime Minister Rufus Firefly scolded Sylvania."), ["FREGOV SYL"]);
     assert_eq!(code("Prime Minister Rufus Firefly scolded Sylvania."), ["FREGOV SYL"]);
 }
+
+#[test]
+fn roles_in_a_list_of_countries_are_each_role_of_each_country() {
+    let mut d = Dictionaries::default();
+    load_text(Path::new("mini.actors.txt"), DictKind::Actors, MINI_ACTORS, &mut d);
+    load_text(Path::new("mini.agents.txt"), DictKind::Agents, "SENATOR [~LEG]\nCLERK [~GOV]\n", &mut d);
+    load_text(Path::new("mini.verbs.txt"), DictKind::Verbs, "--- HAIL [041] ---\nHAIL\n", &mut d);
+    assert!(d.problems.is_empty(), "{:?}", d.problems);
+    let mut b = crate::lexicon::LexiconBuilder::new();
+    b.add_dictionaries(d);
+    let coder = crate::coder::Coder::new(b.build());
+    let code = |text: &str| -> Vec<String> {
+        let a = crate::article::Article { id: "t".into(), date: Some("2031-05-07".into()), text: text.into(), ..Default::default() };
+        coder.code(&a).events.iter().map(|e| format!("{} {}", e.source.code, e.target.as_ref().map(|t| t.code.as_str()).unwrap_or("-"))).collect()
+    };
+    assert_eq!(code("Senators in Freedonia and Sylvania hailed Latveria."), ["FRELEG LAT", "SYLLEG LAT"]);
+    assert_eq!(code("Senators and clerks in Freedonia and Sylvania hailed Latveria."), ["FRELEG LAT", "FREGOV LAT", "SYLLEG LAT", "SYLGOV LAT"]);
+}
