@@ -535,7 +535,7 @@ fn group(s: &Sentence, ms: &[Mention], mi: usize, leftward: bool) -> Vec<usize> 
         }
         let w: Vec<&str> = (a..b).map(|t| s.words[t]).collect();
         match w.as_slice() {
-            ["and"] | [",", "and"] | ["as", "well", "as"] | ["&"] => Some(true),
+            ["and"] | [",", "and"] | ["as", "well", "as"] | ["&"] | ["nor"] => Some(true),
             [","] => Some(false),
             _ => None,
         }
@@ -897,6 +897,9 @@ pub fn code_sentence_with(s: &Sentence, lex: &Lexicon, ms: &[Mention], dyad: &[A
             // "X visited Moldova and pledged ...": the previous object is not the new subject.
             let subj =
                 subject_in(s, ms, vm.start, floor, !c.strict_target).filter(|m| !(prev_objects.contains(m) && matches!(s.word(ms[*m].end), "and" | ",")));
+            // A loaded pattern may open before its subject ("- NEITHER * [081]": "Neither A
+            // nor B boycotted"): with no subject before it, one inside it, before the verb.
+            let subj = subj.or_else(|| (!c.strict_target && vm.anchor > vm.start).then(|| subject_in(s, ms, vm.anchor, vm.start + 1, true)).flatten());
             sources = match vm.source_slot {
                 Some(m) => group(s, ms, m, true),
                 None => match subj {
@@ -988,6 +991,8 @@ pub fn code_sentence_with(s: &Sentence, lex: &Lexicon, ms: &[Mention], dyad: &[A
             let src_actors: Vec<(&Actor, &Mention)> = sources.iter().flat_map(|&m| ms[m].actors.iter().map(move |a| (a, &ms[m]))).collect();
             // (One dictionary phrase standing for several actors is one party: not reciprocal.)
             let one_party = sources.len() == 1 && ms[sources[0]].kind == ActorKind::Organization;
+            // "Neither A nor B ...": each acts alone, not with the other.
+            let one_party = one_party || (sources.len() >= 2 && (ms[sources[0]].end..ms[sources[sources.len() - 1]].start).any(|t| s.words[t] == "nor"));
             if src_actors.len() >= 2 && !one_party && RECIPROCAL_ROOTS.contains(&root.as_str()) {
                 let mut n2 = notes.clone();
                 n2.push("reciprocal".into());

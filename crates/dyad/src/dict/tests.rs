@@ -237,6 +237,16 @@ fn a_verb_form_after_a_degree_adverb_is_no_verb() {
 }
 
 #[test]
+fn a_neither_nor_pattern_finds_its_subjects_inside_it() {
+    let verbs = "--- IGNORE [191] ---\nIGNORE\n- NEITHER * [081]\n\n--- HUG [057] ---\nHUG\n";
+    assert_eq!(code_with(verbs, "Neither Freedonia nor Sylvania ignored Osterlich."), ["FRE OST 081", "SYL OST 081"]);
+    // Without the pattern the negation stands.
+    assert_eq!(code_with(verbs, "Freedonia did not ignore Osterlich."), Vec::<String>::new());
+    // Each of "neither ... nor" acts alone: no reciprocal pair.
+    assert_eq!(code_with(verbs, "Neither Freedonia nor Sylvania hugged."), Vec::<String>::new());
+}
+
+#[test]
 fn underscores_in_text_join_words_as_in_dictionaries() {
     let verbs = "--- SCOLD [111] ---\nSCOLD\n";
     assert_eq!(code_with(verbs, "Freedonia scolded The_Marches."), ["FRE MRA 111", "FRE MRB 111", "FRE MRC 111"]);
