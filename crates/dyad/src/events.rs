@@ -453,6 +453,29 @@ fn match_fwd(s: &Sentence, els: &[PatElem], k: usize, p: usize, at: &[Option<usi
             }
             None
         }
+        PatElem::Skip(min, max) => {
+            // Determiners opening the skipped phrase do not count towards its minimum.
+            let mut q = p;
+            while q < n && DETERMINERS.contains(&s.words[q]) {
+                q += 1;
+            }
+            let lead = q - p;
+            for skip in (lead + *min as usize)..=(lead + *max as usize) {
+                if p + skip > n {
+                    break;
+                }
+                let t = p + skip - 1;
+                if CLAUSE_BREAKS.contains(&s.words[t]) || s.words[t] == "," || s.words[t] == "." {
+                    break;
+                }
+                let saved = (vm.source_slot, vm.target_slot);
+                if let Some(e) = match_fwd(s, els, k + 1, p + skip, at, ms, vm) {
+                    return Some(e);
+                }
+                (vm.source_slot, vm.target_slot) = saved;
+            }
+            None
+        }
         PatElem::Target | PatElem::Source => {
             // Skip determiners, unless a mention starts with one ("The Philippines", "The Hague").
             let mut q = p;
@@ -491,8 +514,13 @@ fn match_back(s: &Sentence, els: &[PatElem], k: usize, p: isize, ends: &[Option<
                 None
             }
         }
-        PatElem::Gap(g) => {
-            for skip in 0..=*g as isize {
+        PatElem::Gap(_) | PatElem::Skip(..) => {
+            let (lo, hi) = match &els[k] {
+                PatElem::Skip(a, b) => (*a as isize, *b as isize),
+                PatElem::Gap(g) => (0, *g as isize),
+                _ => unreachable!("matched above"),
+            };
+            for skip in lo..=hi {
                 if p - skip < -1 {
                     break;
                 }

@@ -247,6 +247,14 @@ fn a_neither_nor_pattern_finds_its_subjects_inside_it() {
 }
 
 #[test]
+fn a_caret_skips_a_phrase_before_the_target() {
+    let verbs = "--- FEAST [---] ---\nFEAST\n- * IN ^ + [045]\n\n--- GRUMBLE [---] ---\nGRUMBLE\n- * AT ^ + [162]\n";
+    assert_eq!(code_with(verbs, "Freedonia feasted in Osterlich with Sylvania."), ["FRE SYL 045"]);
+    // Determiners opening the skipped phrase do not count: "the Osterlich" is skipped whole.
+    assert_eq!(code_with(verbs, "Freedonia grumbled at the Osterlich of Sylvania."), ["FRE SYL 162"]);
+}
+
+#[test]
 fn underscores_in_text_join_words_as_in_dictionaries() {
     let verbs = "--- SCOLD [111] ---\nSCOLD\n";
     assert_eq!(code_with(verbs, "Freedonia scolded The_Marches."), ["FRE MRA 111", "FRE MRB 111", "FRE MRC 111"]);

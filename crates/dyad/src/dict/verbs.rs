@@ -26,7 +26,8 @@
 //! - `*` -> [`PatElem::Verb`] with every inflected form of the verb (for a
 //!   multi-word verb, its other words become adjacent [`PatElem::Words`]);
 //!   `$` -> `Source`; `+` -> `Target`; `%` (both actors as a compound) ->
-//!   `Source, Gap(COMPOUND_GAP), Target`; `^` (skip a phrase) -> `Gap(SKIP_GAP)`.
+//!   `Source, Gap(COMPOUND_GAP), Target`; `^` (skip a phrase) -> `Skip(1, SKIP_GAP)`
+//!   (`^ ^`: `Skip(2, 2 * SKIP_GAP)`), which passes over one word at least.
 //! - Words joined by `_` are adjacent; words separated by spaces get
 //!   `Gap(LOOSE_GAP)` between them (words inside a PETRARCH `{...}` noun
 //!   phrase get `Gap(NP_GAP)`): PETRARCH lets determiners and modifiers
@@ -102,6 +103,8 @@ enum Piece {
     /// A gap; `hard` gaps come from `^`/`%` and survive merging with the
     /// soft gaps that spaces around them produce.
     Gap(u8, bool),
+    /// A `^` skip: a hard gap of this size that must pass over at least one word.
+    Skip(u8),
 }
 
 type Seq = Vec<Piece>;
@@ -886,7 +889,7 @@ fn flatten_node(node: &Node, syntax: Syntax, syn: &Synsets, truncated: &mut bool
         Node::Source => vec![vec![Piece::Source]],
         Node::Target => vec![vec![Piece::Target]],
         Node::Compound => vec![vec![Piece::Source, Piece::Gap(COMPOUND_GAP, true), Piece::Target]],
-        Node::Skip => vec![vec![Piece::Gap(SKIP_GAP, true)]],
+        Node::Skip => vec![vec![Piece::Skip(SKIP_GAP)]],
         Node::Group(np, items) => flatten(items, *np, syntax, syn, truncated),
         Node::Alt(alts) => {
             let mut singles: Vec<String> = Vec::new();
@@ -943,21 +946,29 @@ fn to_elems(seq: &[Piece]) -> Option<Vec<PatElem>> {
     let mut out: Vec<PatElem> = Vec::with_capacity(seq.len());
     let mut hard: u16 = 0;
     let mut soft: u8 = 0;
+    let mut skips: u8 = 0;
     let mut has_verb = false;
-    let flush = |out: &mut Vec<PatElem>, hard: &mut u16, soft: &mut u8| {
+    let flush = |out: &mut Vec<PatElem>, hard: &mut u16, soft: &mut u8, skips: &mut u8| {
         let g = if *hard > 0 { (*hard).min(MAX_GAP as u16) as u8 } else { *soft };
-        if g > 0 && !out.is_empty() {
+        if *skips > 0 && !out.is_empty() {
+            out.push(PatElem::Skip((*skips).min(g), g));
+        } else if g > 0 && !out.is_empty() {
             out.push(PatElem::Gap(g));
         }
         *hard = 0;
         *soft = 0;
+        *skips = 0;
     };
     for p in seq {
         match p {
             Piece::Gap(n, true) => hard += *n as u16,
             Piece::Gap(n, false) => soft = soft.max(*n),
+            Piece::Skip(n) => {
+                hard += *n as u16;
+                skips += 1;
+            }
             other => {
-                flush(&mut out, &mut hard, &mut soft);
+                flush(&mut out, &mut hard, &mut soft, &mut skips);
                 out.push(match other {
                     Piece::Words(w) => PatElem::Words(w.clone()),
                     Piece::VerbForms(f) => {
@@ -967,7 +978,7 @@ fn to_elems(seq: &[Piece]) -> Option<Vec<PatElem>> {
                     Piece::Source => PatElem::Source,
                     Piece::Target => PatElem::Target,
                     Piece::Star => return None,
-                    Piece::Gap(..) => unreachable!("gaps are handled above"),
+                    Piece::Gap(..) | Piece::Skip(_) => unreachable!("gaps are handled above"),
                 });
             }
         }
@@ -1071,10 +1082,11 @@ mod tests {
         let p = &d.verbs[0];
         assert_eq!(p.code, "046:046");
         assert_eq!(p.elems, [PatElem::Source, PatElem::Gap(COMPOUND_GAP), PatElem::Target, GAP, v(&forms), GAP, w(&["summit"]), GAP, w(&["in"])]);
-        // A skip in the middle is a hard gap that absorbs the spaces around it.
-        let d = load("--- A [---] ---\nLEAVE\n- * ^ INTO + [042]\n");
+        // A skip in the middle passes over one phrase at least; it absorbs the spaces around it.
+        let d = load("--- A [---] ---\nLEAVE\n- * ^ INTO + [042]\n- * ^ ^ FROM + [043]\n");
         let forms = ["leave", "leaves", "leaved", "leaving"];
-        assert_eq!(d.verbs[0].elems, [v(&forms), PatElem::Gap(SKIP_GAP), w(&["into"]), GAP, PatElem::Target]);
+        assert_eq!(d.verbs[0].elems, [v(&forms), PatElem::Skip(1, SKIP_GAP), w(&["into"]), GAP, PatElem::Target]);
+        assert_eq!(d.verbs[1].elems, [v(&forms), PatElem::Skip(2, 2 * SKIP_GAP), w(&["from"]), GAP, PatElem::Target]);
     }
 
     #[test]
