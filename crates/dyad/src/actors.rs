@@ -747,6 +747,28 @@ fn composites(s: &Sentence, ms: Vec<Mention>) -> Vec<Mention> {
                     absorbed: false,
                     place: false,
                 });
+                // "Danish media and government": a countryless role joined by "and"
+                // shares the country (the list stays coordinated: "and" between them).
+                while let Some(r) = ms.get(kk).filter(|r| {
+                    r.kind == ActorKind::Sector
+                        && r.start == end + 1
+                        && s.word(end) == "and"
+                        && r.actors.iter().all(|a| a.code.country.is_none() && !a.code.sectors.is_empty())
+                        && ms.get(kk + 1).is_none_or(|n| n.start != r.end)
+                }) {
+                    let code = merge_code(&m.actors[0].code, &[&r.actors[0].code]);
+                    let rule = format!("{} + {} (shared)", m.actors[0].rule, r.actors[0].rule);
+                    out.push(Mention {
+                        start: r.start,
+                        end: r.end,
+                        actors: vec![Actor { code, name: None, rule }],
+                        kind: ActorKind::Sector,
+                        absorbed: false,
+                        place: false,
+                    });
+                    end = r.end;
+                    kk += 1;
+                }
                 k = kk;
                 continue;
             }

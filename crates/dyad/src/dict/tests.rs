@@ -373,3 +373,24 @@ fn roles_in_a_list_of_countries_are_each_role_of_each_country() {
     assert_eq!(code("Senators in Freedonia and Sylvania hailed Latveria."), ["FRELEG LAT", "SYLLEG LAT"]);
     assert_eq!(code("Senators and clerks in Freedonia and Sylvania hailed Latveria."), ["FRELEG LAT", "FREGOV LAT", "SYLLEG LAT", "SYLGOV LAT"]);
 }
+
+#[test]
+fn a_role_joined_to_a_countrys_role_shares_the_country() {
+    let mut d = Dictionaries::default();
+    load_text(Path::new("mini.actors.txt"), DictKind::Actors, "FREEDONIA [FRE]\n+FREEDONIAN\nSYLVANIA [SYL]\n", &mut d);
+    load_text(Path::new("mini.agents.txt"), DictKind::Agents, "PRESS {} [~MED]\nCABINET [~GOV]\n", &mut d);
+    load_text(Path::new("mini.verbs.txt"), DictKind::Verbs, "--- SCOLD [111] ---\nSCOLD\n", &mut d);
+    assert!(d.problems.is_empty(), "{:?}", d.problems);
+    let mut b = crate::lexicon::LexiconBuilder::new();
+    b.add_dictionaries(d);
+    let coder = crate::coder::Coder::new(b.build());
+    let a = crate::article::Article {
+        id: "t".into(),
+        date: Some("2031-05-07".into()),
+        text: "Freedonian press and cabinet scolded Sylvania.".into(),
+        ..Default::default()
+    };
+    let got: Vec<String> =
+        coder.code(&a).events.iter().map(|e| format!("{} {}", e.source.code, e.target.as_ref().map(|t| t.code.as_str()).unwrap_or("-"))).collect();
+    assert_eq!(got, ["FREMED SYL", "FREGOV SYL"]);
+}
