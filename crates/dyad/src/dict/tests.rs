@@ -339,6 +339,16 @@ fn a_percent_compound_acts_both_ways() {
 }
 
 #[test]
+fn a_percent_compound_after_the_verb_is_the_recipient() {
+    let verbs = "--- CONCUR [081] ---\nCONCUR\n- * WITH % [031]\n";
+    assert_eq!(code_with(verbs, "Latveria concurs with Freedonia and Sylvania that the river is wide."), ["LAT FRE 031", "LAT SYL 031"]);
+    // TABARI's flat syntax reads the same pattern as the members acting on each other.
+    let tabari = "CONCUR [081]\n- * WITH % [031]\n";
+    let got = code_with(tabari, "Latveria concurs with Freedonia and Sylvania that the river is wide.");
+    assert!(got.contains(&"FRE SYL 031".to_string()) && !got.iter().any(|e| e.starts_with("LAT")), "{got:?}");
+}
+
+#[test]
 fn a_name_coded_with_a_bare_country_holds_the_role_before_it() {
     let mut d = Dictionaries::default();
     load_text(Path::new("mini.actors.txt"), DictKind::Actors, "FREEDONIA [FRE]\nSYLVANIA [SYL]\nRUFUS_FIREFLY [FRE]\n", &mut d);

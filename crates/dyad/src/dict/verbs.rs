@@ -26,7 +26,8 @@
 //! - `*` -> [`PatElem::Verb`] with every inflected form of the verb (for a
 //!   multi-word verb, its other words become adjacent [`PatElem::Words`]);
 //!   `$` -> `Source`; `+` -> `Target`; `%` (both actors as a compound) ->
-//!   `Source, Gap(COMPOUND_GAP), Target`; `^` (skip a phrase) -> `Skip(1, SKIP_GAP)`
+//!   `Source, Gap(COMPOUND_GAP), Target` (in PETRARCH-2 files, after the verb,
+//!   a `Target` taking the whole coordinated group); `^` (skip a phrase) -> `Skip(1, SKIP_GAP)`
 //!   (`^ ^`: `Skip(2, 2 * SKIP_GAP)`), which passes over one word at least.
 //! - Words joined by `_` are adjacent; words separated by spaces get
 //!   `Gap(LOOSE_GAP)` between them (words inside a PETRARCH `{...}` noun
@@ -710,7 +711,12 @@ fn compile_pattern(body: &str, line: usize, syntax: Syntax, synsets: &Synsets, c
         return None;
     }
     let mut truncated = false;
-    let seqs = flatten(&nodes, false, syntax, synsets, &mut truncated);
+    let mut seqs = flatten(&nodes, false, syntax, synsets, &mut truncated);
+    // TABARI reads "HAS * WITH %" as the compound's members acting on each other;
+    // PETRARCH-2 as a compound recipient.
+    if syntax == Syntax::Petrarch {
+        seqs = seqs.into_iter().map(compound_after_verb_is_target).collect();
+    }
     if truncated {
         ctx.problem(line, format!("pattern expands to more than {MAX_VARIANTS} variants; first {MAX_VARIANTS} kept"));
     }
@@ -917,6 +923,25 @@ fn flatten_node(node: &Node, syntax: Syntax, syn: &Synsets, truncated: &mut bool
             out
         }
     }
+}
+
+/// PETRARCH-2: a `%` after the verb ("agree with %") is a compound target,
+/// each member the recipient; only before the verb do its members act on
+/// each other.
+fn compound_after_verb_is_target(seq: Seq) -> Seq {
+    let Some(star) = seq.iter().position(|p| *p == Piece::Star) else { return seq };
+    let mut out = Vec::with_capacity(seq.len());
+    let mut i = 0;
+    while i < seq.len() {
+        if i > star && i + 2 < seq.len() && seq[i] == Piece::Source && seq[i + 1] == Piece::Gap(COMPOUND_GAP, true) && seq[i + 2] == Piece::Target {
+            out.push(Piece::Target);
+            i += 3;
+        } else {
+            out.push(seq[i].clone());
+            i += 1;
+        }
+    }
+    out
 }
 
 /// One `Words` element for the single-word phrases, one adjacent word
