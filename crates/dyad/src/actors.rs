@@ -1172,6 +1172,56 @@ pub fn localize_sectors(ms: &mut [Mention], country: &str, why: &str) {
     }
 }
 
+/// Rule text of actors made by [`add_new_actors`].
+pub const NEW_ACTOR_RULE: &str = "new actor: a phrase no dictionary codes";
+
+/// Adds an uncoded actor for each proper-noun phrase of at most `max_words`
+/// words that no mention covers ("Gryffindor's head Minerva McGonagall", "the
+/// Ministry of Magic"): capitalized words, joined by "of", a possessive or one
+/// lowercase word between capitalized ones, after an optional "the". Weekdays
+/// and months are no actors. The actor has no code; its name is the phrase.
+pub fn add_new_actors(s: &Sentence, ms: &mut Vec<Mention>, max_words: usize) {
+    let n = s.words.len();
+    let covered = |t: usize, ms: &[Mention]| ms.iter().any(|m| m.start <= t && t < m.end);
+    let cap = |t: usize| t < n && s.toks[t].word && s.toks[t].capitalized && crate::time::weekday(s.words[t]).is_none() && !is_month(s.words[t]);
+    let mut found = Vec::new();
+    let mut i = 0;
+    while i < n {
+        let start = i;
+        let mut j = if s.words[i] == "the" && !covered(i, ms) { i + 1 } else { i };
+        if !cap(j) || covered(j, ms) || (j == 0 && !cap(j + 1) && s.word(j + 1) != "'s") {
+            i += 1;
+            continue;
+        }
+        j += 1;
+        loop {
+            if cap(j) && !covered(j, ms) {
+                j += 1;
+            } else if matches!(s.word(j), "of" | "'s") && cap(j + 1) && !covered(j + 1, ms) {
+                j += 2;
+            } else if s.word(j) == "'s" && j + 2 < n && !s.toks[j + 1].capitalized && s.toks[j + 1].word && cap(j + 2) && !covered(j + 2, ms) {
+                // "Gryffindor's head Minerva": a role word between names.
+                j += 3;
+            } else {
+                break;
+            }
+        }
+        let words = (start..j).filter(|&t| s.words[t] != "'s").count();
+        if words <= max_words && !(start..j).any(|t| covered(t, ms)) {
+            let text = s.slice(start, j).to_string();
+            let actor = Actor { code: ActorCode { country: None, sectors: vec![] }, name: Some(text), rule: NEW_ACTOR_RULE.to_string() };
+            found.push(Mention { start, end: j, actors: vec![actor], kind: ActorKind::Organization, absorbed: false, place: false });
+        }
+        i = j.max(i + 1);
+    }
+    ms.extend(found);
+    ms.sort_by_key(|m| m.start);
+}
+
+fn is_month(w: &str) -> bool {
+    matches!(w, "january" | "february" | "march" | "april" | "may" | "june" | "july" | "august" | "september" | "october" | "november" | "december")
+}
+
 /// The one country the sentence's actors name, if they name exactly one.
 pub fn sole_country(ms: &[Mention]) -> Option<String> {
     let mut found: Option<&str> = None;

@@ -37,11 +37,15 @@ pub struct CodeOptions {
     /// gives an event, without a target; dyad's own lexicon keeps its rules
     /// for untargeted acts either way.
     pub require_target: bool,
+    /// Longest phrase, in words, that may stand for an actor no dictionary
+    /// codes (PETRARCH's `new_actor_length`; 0, the default, allows none): a
+    /// proper-noun phrase such as "the Ministry of Magic" then acts, with no code.
+    pub new_actor_length: usize,
 }
 
 impl Default for CodeOptions {
     fn default() -> Self {
-        CodeOptions { require_target: true }
+        CodeOptions { require_target: true, new_actor_length: 0 }
     }
 }
 
@@ -103,6 +107,9 @@ impl Coder {
                 continue;
             }
             let mut ms = actors::find_mentions(&s, &self.lex, &mut ctx);
+            if opts.new_actor_length > 0 {
+                actors::add_new_actors(&s, &mut ms, opts.new_actor_length);
+            }
             let sentence_place = places::in_sentence(&s, &self.lex, &ms);
             // "police", "rebels" with no country of their own belong to where the story happens.
             let local = sentence_place.as_ref().or(dateline_place.as_ref()).and_then(|p| p.country.clone().map(|c| (c, p.name.clone(), p.from.clone())));

@@ -1008,7 +1008,9 @@ pub fn code_sentence_with(s: &Sentence, lex: &Lexicon, ms: &[Mention], dyad: &[A
                 // An actor acting on itself is no event, nor a government on its own bare
                 // country. (Its people acting on their government is: "Algerians
                 // blocked roads to press their demands from the government".)
-                if t.code == src.code || (t.code.country == src.code.country && t.code.sectors.is_empty()) {
+                // (Two actors no dictionary codes are two, whatever their empty codes.)
+                let two_new = t.rule == crate::actors::NEW_ACTOR_RULE && src.rule == crate::actors::NEW_ACTOR_RULE && t.name != src.name;
+                if !two_new && (t.code == src.code || (t.code.country == src.code.country && t.code.sectors.is_empty())) {
                     return;
                 }
             }

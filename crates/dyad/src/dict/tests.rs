@@ -187,7 +187,7 @@ fn code_opts(verbs: &str, text: &str, opts: &crate::coder::CodeOptions) -> Vec<S
 #[test]
 fn without_required_dyads_an_act_on_an_uncoded_phrase_is_an_event() {
     let verbs = "--- SMASH [---] ---\nSMASH\n- * DOWN [222]\n\n--- GRUMBLE [023] ---\nGRUMBLE\n\n--- DECLARE [010] ---\nDECLARE\n";
-    let off = crate::coder::CodeOptions { require_target: false };
+    let off = crate::coder::CodeOptions { require_target: false, ..Default::default() };
     let text = "Freedonia smashed down the gate. Sylvania grumbled on Saturday.";
     assert_eq!(code_opts(verbs, text, &off), ["FRE - 222", "SYL - 023"]);
     // By default (PETRARCH's `require_dyad`), an event needs a target.
@@ -252,6 +252,18 @@ fn a_caret_skips_a_phrase_before_the_target() {
     assert_eq!(code_with(verbs, "Freedonia feasted in Osterlich with Sylvania."), ["FRE SYL 045"]);
     // Determiners opening the skipped phrase do not count: "the Osterlich" is skipped whole.
     assert_eq!(code_with(verbs, "Freedonia grumbled at the Osterlich of Sylvania."), ["FRE SYL 162"]);
+}
+
+#[test]
+fn phrases_no_dictionary_codes_act_when_new_actors_are_allowed() {
+    let verbs = "--- DEPART [032:033] ---\nDEPART\n";
+    let four = crate::coder::CodeOptions { new_actor_length: 4, ..Default::default() };
+    let three = crate::coder::CodeOptions { new_actor_length: 3, ..Default::default() };
+    assert_eq!(code_opts(verbs, "The Royal Guard departed for Sylvania on Monday.", &four), ["--- SYL 032", "SYL --- 033"]);
+    assert_eq!(code_opts(verbs, "The Royal Guard departed for the Hall of Mirrors.", &four), ["--- --- 032", "--- --- 033"]);
+    // Too long a phrase stays no actor; by default there are no new actors at all.
+    assert_eq!(code_opts(verbs, "The Royal Guard departed for the Hall of Mirrors.", &three), Vec::<String>::new());
+    assert_eq!(code_with(verbs, "The Royal Guard departed for Sylvania."), Vec::<String>::new());
 }
 
 #[test]

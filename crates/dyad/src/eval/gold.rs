@@ -380,7 +380,7 @@ pub fn parse_petrarch(text: &str) -> GoldSet {
     GoldSet { format: GoldFormat::PetrarchXml, docs, problems }
 }
 
-/// `<Config option="require_dyad" value="false">` elements, in file order, as
+/// `<Config option="require_dyad" value="false">` (and `new_actor_length`) elements, in file order, as
 /// (position, option, value): each changes the option for every later record.
 fn config_changes(masked: &str) -> Vec<(usize, String, String)> {
     let mut out = Vec::new();
@@ -400,8 +400,10 @@ fn config_changes(masked: &str) -> Vec<(usize, String, String)> {
 fn options_at(configs: &[(usize, String, String)], at: usize) -> CodeOptions {
     let mut o = CodeOptions::default();
     for (_, option, value) in configs.iter().take_while(|c| c.0 < at) {
-        if option == "require_dyad" {
-            o.require_target = value != "false";
+        match option.as_str() {
+            "require_dyad" => o.require_target = value != "false",
+            "new_actor_length" => o.new_actor_length = value.parse().unwrap_or(0),
+            _ => {}
         }
     }
     o
@@ -931,6 +933,13 @@ Arnor and Gondor.
         let req: Vec<bool> = set.docs.iter().map(|d| d.coding.require_target).collect();
         // A commented-out Config changes nothing.
         assert_eq!(req, [true, false, false, true]);
+        let xml = format!(
+            "<Config option=\"new_actor_length\" value=\"4\"></Config>\n{}<Config option=\"new_actor_length\" value=\"0\"></Config>\n{}",
+            rec("E"),
+            rec("F")
+        );
+        let lens: Vec<usize> = parse_petrarch(&xml).docs.iter().map(|d| d.coding.new_actor_length).collect();
+        assert_eq!(lens, [4, 0]);
     }
 
     #[test]
