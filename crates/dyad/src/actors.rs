@@ -714,6 +714,15 @@ fn composites(s: &Sentence, ms: Vec<Mention>) -> Vec<Mention> {
             let mut j = m.end;
             if s.word(j) == "'s" {
                 j += 1;
+                // "Ithilen's awful and evil minister": after a possessive, plain lowercase
+                // adjectives (and "and") may stand before the role.
+                let mut q = j;
+                while q < j + 4 && is_plain_adjective(s, q) && ms.get(k + 1).is_none_or(|r| r.start != q) {
+                    q += 1;
+                }
+                if q > j && ms.get(k + 1).is_some_and(|r| r.kind == ActorKind::Sector && r.start == q) && s.word(q - 1) != "and" {
+                    j = q;
+                }
             }
             let mut mods = 0;
             // A modifier may itself open the role phrase ("top legislator").
@@ -913,6 +922,19 @@ fn roles_in_countries(s: &Sentence, ms: &[Mention], k: usize) -> Option<(Vec<Men
     Some((out, kk))
 }
 
+/// A lowercase word that may modify a role after a possessive ("awful",
+/// "evil"), or the "and" between two such words.
+fn is_plain_adjective(s: &Sentence, t: usize) -> bool {
+    let w = s.word(t);
+    t < s.words.len()
+        && s.toks[t].word
+        && !s.toks[t].capitalized
+        && w.len() > 2
+        && w.bytes().all(|b| b.is_ascii_lowercase())
+        && !matches!(w, "the" | "who" | "which" | "that" | "has" | "have" | "had" | "was" | "were" | "are" | "will" | "would" | "not" | "for" | "from" | "with")
+        && !SPEECH.contains(&w)
+}
+
 /// "President Reagan", "King Hassan of Morocco": a role right before a known
 /// person joins the person; "of Country" after a title-only person gives the country.
 fn titled_people(s: &Sentence, ms: &mut Vec<Mention>) {
@@ -922,16 +944,19 @@ fn titled_people(s: &Sentence, ms: &mut Vec<Mention>) {
         // A dictionary may code a person with a bare country code, which reads as a
         // country ("ROMENDACIL [BRE]"): right after a role of that country, or of
         // none, such a name is the role's holder ("Bree Prime Minister Romendacil").
+        // After a possessive's role ("Ithilen's minister Calimehtar") the name holds the
+        // possessor's role whatever its own code: the possessor's country stands.
+        let possessed = s.word(a.start + 1) == "'s" || (a.start + 1..a.end).any(|t| s.words[t] == "'s");
         let bare_name = b.kind == ActorKind::Country
             && b.actors.len() == 1
             && b.actors[0].code.sectors.is_empty()
             && s.toks[b.start].capitalized
             && a.actors.len() == 1
             && !a.actors[0].code.sectors.is_empty()
-            && a.actors[0].code.country.as_ref().is_none_or(|c| Some(c) == b.actors[0].code.country.as_ref());
+            && (possessed || a.actors[0].code.country.as_ref().is_none_or(|c| Some(c) == b.actors[0].code.country.as_ref()));
         if a.kind == ActorKind::Sector && (b.kind == ActorKind::Person || bare_name) && a.end == b.start && a.actors.len() == 1 {
             let mut person = b.actors[0].clone();
-            if person.code.country.is_none() {
+            if person.code.country.is_none() || (bare_name && possessed) {
                 person.code.country = a.actors[0].code.country.clone();
             }
             for sec in &a.actors[0].code.sectors {

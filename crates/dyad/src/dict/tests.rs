@@ -416,3 +416,22 @@ fn a_role_joined_to_a_countrys_role_shares_the_country() {
         coder.code(&a).events.iter().map(|e| format!("{} {}", e.source.code, e.target.as_ref().map(|t| t.code.as_str()).unwrap_or("-"))).collect();
     assert_eq!(got, ["FREMED SYL", "FREGOV SYL"]);
 }
+
+#[test]
+fn a_possessors_role_with_adjectives_holds_the_name_after_it() {
+    let mut d = Dictionaries::default();
+    load_text(Path::new("mini.actors.txt"), DictKind::Actors, "FREEDONIA [FRE]\nSYLVANIA [SYL]\n+RUFUS\nLATVERIA [LAT]\n", &mut d);
+    load_text(Path::new("mini.agents.txt"), DictKind::Agents, "MINISTER [~GOV]\n", &mut d);
+    load_text(Path::new("mini.verbs.txt"), DictKind::Verbs, "--- SCOLD [111] ---\nSCOLD\n", &mut d);
+    assert!(d.problems.is_empty(), "{:?}", d.problems);
+    let mut b = crate::lexicon::LexiconBuilder::new();
+    b.add_dictionaries(d);
+    let coder = crate::coder::Coder::new(b.build());
+    let code = |text: &str| -> Vec<String> {
+        let a = crate::article::Article { id: "t".into(), date: Some("2031-05-07".into()), text: text.into(), ..Default::default() };
+        coder.code(&a).events.iter().map(|e| format!("{} {}", e.source.code, e.target.as_ref().map(|t| t.code.as_str()).unwrap_or("-"))).collect()
+    };
+    // The name is coded as Sylvania, but it holds Freedonia's role.
+    assert_eq!(code("Freedonia's grim and gloomy minister Rufus scolded Latveria."), ["FREGOV LAT"]);
+    assert_eq!(code("Freedonia's minister Rufus scolded Latveria."), ["FREGOV LAT"]);
+}
