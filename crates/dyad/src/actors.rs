@@ -478,10 +478,12 @@ fn merge_code(country_of: &ActorCode, sectors_of: &[&ActorCode]) -> ActorCode {
             }
         }
     }
-    // GOV first: "GOV LEG" reads as "the legislative branch of government".
-    if let Some(p) = sectors.iter().position(|s| s == "GOV") {
-        let g = sectors.remove(p);
-        sectors.insert(0, g);
+    // GOV first among the added roles: "GOV LEG" reads as "the legislative branch of
+    // government" (the country's own blocks stay in front: `NGO` + `ARN` + `GOV`).
+    let own = country_of.sectors.len();
+    if let Some(p) = sectors.iter().skip(own).position(|s| s == "GOV") {
+        let g = sectors.remove(own + p);
+        sectors.insert(own, g);
     }
     ActorCode { country: country_of.country.clone(), sectors }
 }
@@ -679,6 +681,7 @@ fn learned_mention(s: &Sentence, ctx: &DocContext, i: usize, covered: &[bool]) -
 
 /// Joins country words and roles into one mention.
 fn composites(s: &Sentence, ms: Vec<Mention>) -> Vec<Mention> {
+    let ms = prefixed_agents(s, ms);
     let mut out: Vec<Mention> = Vec::with_capacity(ms.len());
     let mut k = 0;
     while k < ms.len() {
@@ -920,6 +923,41 @@ fn roles_in_countries(s: &Sentence, ms: &[Mention], k: usize) -> Option<(Vec<Men
         })
         .collect();
     Some((out, kk))
+}
+
+/// "MSF Arnor": a named agent (capitalized, like an organisation's name before
+/// its national branch) whose code is written before the country's (`[NGO~]`,
+/// kept in the code's country part with no sectors) right before a country
+/// gives the combined code `NGOARN`, as PETRARCH writes it: the
+/// prefix in the country part, the country's code and sectors after it. The
+/// result reads as a country, so roles after it still join ("an MSF Arnor
+/// diplomat" -> `NGOARNGOV`).
+fn prefixed_agents(s: &Sentence, ms: Vec<Mention>) -> Vec<Mention> {
+    let mut out: Vec<Mention> = Vec::with_capacity(ms.len());
+    let mut it = ms.into_iter().peekable();
+    while let Some(m) = it.next() {
+        let prefix = (m.kind == ActorKind::Sector && m.actors.len() == 1 && m.actors[0].code.sectors.is_empty() && s.toks[m.start].capitalized)
+            .then(|| m.actors[0].code.country.clone())
+            .flatten();
+        if let (Some(p), Some(c)) = (prefix, it.peek()) {
+            if c.start == m.end && matches!(c.kind, ActorKind::Country | ActorKind::Demonym) && c.actors.iter().all(|a| a.code.country.is_some()) {
+                let c = it.next().expect("peeked");
+                let actors = c
+                    .actors
+                    .iter()
+                    .map(|a| {
+                        let mut sectors = vec![a.code.country.clone().unwrap_or_default()];
+                        sectors.extend(a.code.sectors.iter().cloned());
+                        Actor { code: ActorCode { country: Some(p.clone()), sectors }, name: None, rule: format!("{} before {}", m.actors[0].rule, a.rule) }
+                    })
+                    .collect();
+                out.push(Mention { start: m.start, end: c.end, actors, kind: c.kind, absorbed: false, place: false });
+                continue;
+            }
+        }
+        out.push(m);
+    }
+    out
 }
 
 /// A lowercase word that may modify a role after a possessive ("awful",

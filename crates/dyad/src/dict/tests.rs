@@ -435,3 +435,23 @@ fn a_possessors_role_with_adjectives_holds_the_name_after_it() {
     assert_eq!(code("Freedonia's grim and gloomy minister Rufus scolded Latveria."), ["FREGOV LAT"]);
     assert_eq!(code("Freedonia's minister Rufus scolded Latveria."), ["FREGOV LAT"]);
 }
+
+#[test]
+fn a_named_prepended_agent_before_a_country_is_written_first() {
+    let mut d = Dictionaries::default();
+    load_text(Path::new("mini.actors.txt"), DictKind::Actors, MINI_ACTORS, &mut d);
+    load_text(Path::new("mini.agents.txt"), DictKind::Agents, "DOCTORS_ABROAD {} [NGO~]\nHEALERS {} [NGO~]\nENVOY [~GOV]\n", &mut d);
+    load_text(Path::new("mini.verbs.txt"), DictKind::Verbs, "--- SCOLD [111] ---\nSCOLD\n", &mut d);
+    assert!(d.problems.is_empty(), "{:?}", d.problems);
+    let mut b = crate::lexicon::LexiconBuilder::new();
+    b.add_dictionaries(d);
+    let coder = crate::coder::Coder::new(b.build());
+    let code = |text: &str| -> Vec<String> {
+        let a = crate::article::Article { id: "t".into(), date: Some("2031-05-07".into()), text: text.into(), ..Default::default() };
+        coder.code(&a).events.iter().map(|e| format!("{} {}", e.source.code, e.target.as_ref().map(|t| t.code.as_str()).unwrap_or("-"))).collect()
+    };
+    assert_eq!(code("Doctors Abroad Freedonia scolded Sylvania."), ["NGOFRE SYL"]);
+    assert_eq!(code("A Doctors Abroad Freedonia envoy scolded Sylvania."), ["NGOFREGOV SYL"]);
+    // A common noun before a country is no branch of an organisation.
+    assert_ne!(code("The healers Freedonia scolded Sylvania."), ["NGOFRE SYL"]);
+}
