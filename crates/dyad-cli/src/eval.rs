@@ -34,7 +34,8 @@ pub fn evaluate(coder: &Coder, set: &eval::GoldSet, opts: &ScoreOptions) -> eval
         .par_iter()
         .map(|d| {
             let a = Article { id: d.id.clone(), date: d.date.clone(), text: d.text.clone(), ..Default::default() };
-            coder.code(&a).events
+            // The gold file may set coding options per record (PETRARCH's `require_dyad`).
+            coder.code_with(&a, &d.coding).events
         })
         .collect();
     eval::score(&set.docs, &preds, opts)

@@ -533,10 +533,12 @@ fn merge_code(country_of: &ActorCode, sectors_of: &[&ActorCode]) -> ActorCode {
             }
         }
     }
-    // GOV first: "GOV LEG" reads as "the legislative branch of government".
-    if let Some(p) = sectors.iter().position(|s| s == "GOV") {
-        let g = sectors.remove(p);
-        sectors.insert(0, g);
+    // GOV first among the added roles: "GOV LEG" reads as "the legislative branch of
+    // government" (the country's own blocks stay in front: `NGO` + `ARN` + `GOV`).
+    let own = country_of.sectors.len();
+    if let Some(p) = sectors.iter().skip(own).position(|s| s == "GOV") {
+        let g = sectors.remove(own + p);
+        sectors.insert(own, g);
     }
     ActorCode { country: country_of.country.clone(), sectors }
 }
@@ -556,6 +558,12 @@ fn stance_prefix(s: &Sentence, t: usize) -> bool {
     [&b"anti-"[..], &b"pro-"[..]].iter().any(|p| before.len() >= p.len() && before[before.len() - p.len()..].eq_ignore_ascii_case(p))
 }
 
+/// Whether an actor's code comes from dyad's built-in lexicon (its rule names
+/// the lexicon line it came from).
+fn from_builtin(a: &Actor) -> bool {
+    a.rule.starts_with("lexicon builtin:")
+}
+
 /// Role words that double as adjectives ("official contact", "police custody",
 /// "military intelligence" is a role pair and stays).
 const ADJECTIVAL_ROLES: &[&str] = &["official", "police", "military", "civilian", "rebel", "government", "army", "security", "opposition", "state"];
@@ -564,7 +572,8 @@ const ADJECTIVAL_ROLES: &[&str] = &["official", "police", "military", "civilian"
 /// lowercase noun that is not a verb or a function word (the caller checks
 /// that no role follows).
 fn role_adjective(s: &Sentence, lex: &Lexicon, m: &Mention) -> bool {
-    if m.kind != ActorKind::Sector || m.end != m.start + 1 || !ADJECTIVAL_ROLES.contains(&s.words[m.start]) {
+    // (dyad's own role words only: a loaded dictionary says for itself what its words mean.)
+    if m.kind != ActorKind::Sector || m.end != m.start + 1 || !ADJECTIVAL_ROLES.contains(&s.words[m.start]) || !m.actors.iter().all(from_builtin) {
         return false;
     }
     let Some(next) = s.toks.get(m.end) else { return false };
@@ -791,7 +800,7 @@ fn ethnic_groups(s: &Sentence, ms: Vec<Mention>) -> Vec<Mention> {
 
 /// Joins country words and roles into one mention.
 fn composites(s: &Sentence, lex: &Lexicon, ms: Vec<Mention>) -> Vec<Mention> {
-    let mut ms = ethnic_groups(s, ms);
+    let mut ms = prefixed_agents(s, ethnic_groups(s, ms));
     let mut out: Vec<Mention> = Vec::with_capacity(ms.len());
     let mut k = 0;
     while k < ms.len() {
@@ -827,6 +836,15 @@ fn composites(s: &Sentence, lex: &Lexicon, ms: Vec<Mention>) -> Vec<Mention> {
             let mut j = m.end;
             if s.word(j) == "'s" {
                 j += 1;
+                // "Ithilen's awful and evil minister": after a possessive, plain lowercase
+                // adjectives (and "and") may stand before the role.
+                let mut q = j;
+                while q < j + 4 && is_plain_adjective(s, q) && ms.get(k + 1).is_none_or(|r| r.start != q) {
+                    q += 1;
+                }
+                if q > j && ms.get(k + 1).is_some_and(|r| r.kind == ActorKind::Sector && r.start == q) && s.word(q - 1) != "and" {
+                    j = q;
+                }
             }
             let mut mods = 0;
             // A modifier may itself open the role phrase ("top legislator").
@@ -872,9 +890,38 @@ fn composites(s: &Sentence, lex: &Lexicon, ms: Vec<Mention>) -> Vec<Mention> {
                     absorbed: false,
                     place: false,
                 });
+                // "Danish media and government": a countryless role joined by "and"
+                // shares the country (the list stays coordinated: "and" between them).
+                while let Some(r) = ms.get(kk).filter(|r| {
+                    r.kind == ActorKind::Sector
+                        && r.start == end + 1
+                        && s.word(end) == "and"
+                        && r.actors.iter().all(|a| a.code.country.is_none() && !a.code.sectors.is_empty())
+                        && ms.get(kk + 1).is_none_or(|n| n.start != r.end)
+                }) {
+                    let code = merge_code(&m.actors[0].code, &[&r.actors[0].code]);
+                    let rule = format!("{} + {} (shared)", m.actors[0].rule, r.actors[0].rule);
+                    out.push(Mention {
+                        start: r.start,
+                        end: r.end,
+                        actors: vec![Actor { code, name: None, rule }],
+                        kind: ActorKind::Sector,
+                        absorbed: false,
+                        place: false,
+                    });
+                    end = r.end;
+                    kk += 1;
+                }
                 k = kk;
                 continue;
             }
+        }
+        // "Lawmakers [and officials] in Freedonia and Sylvania welcomed ...": countryless
+        // roles opening their clause, then the countries they are in: each role of each.
+        if let Some((mentions, next)) = roles_in_countries(s, &ms, k) {
+            out.extend(mentions);
+            k = next;
+            continue;
         }
         // Role(s) + of/for + [the] country or institution: "the government of Freedonia".
         if m.kind == ActorKind::Sector {
@@ -957,6 +1004,119 @@ fn composites(s: &Sentence, lex: &Lexicon, ms: Vec<Mention>) -> Vec<Mention> {
     out
 }
 
+/// `ms[k]` a countryless role opening its clause, optionally "and" a second
+/// one, then "in" and a list of countries ("A and B", "A, B and C"): one
+/// mention per country holding every role there (the first keeps the roles'
+/// words, so the list stays a coordinated group), and the index after them.
+fn roles_in_countries(s: &Sentence, ms: &[Mention], k: usize) -> Option<(Vec<Mention>, usize)> {
+    let countryless = |m: &Mention| m.kind == ActorKind::Sector && m.actors.iter().all(|a| a.code.country.is_none() && !a.code.sectors.is_empty());
+    let m = &ms[k];
+    if !countryless(m) || !opens_clause(s, m.start) {
+        return None;
+    }
+    let mut roles = vec![m];
+    let mut kk = k + 1;
+    let mut end = m.end;
+    if s.word(end) == "and" {
+        if let Some(r) = ms.get(kk).filter(|r| countryless(r) && r.start == end + 1) {
+            roles.push(r);
+            end = r.end;
+            kk += 1;
+        }
+    }
+    if s.word(end) != "in" {
+        return None;
+    }
+    let mut countries: Vec<&Mention> = Vec::new();
+    let mut j = end + 1;
+    while let Some(c) = ms.get(kk).filter(|c| c.start == j && matches!(c.kind, ActorKind::Country | ActorKind::Demonym)) {
+        countries.push(c);
+        kk += 1;
+        j = c.end + 1;
+        let link = s.word(c.end);
+        if !(link == "and" || link == "," && s.word(c.end + 1) != "and") {
+            break;
+        }
+        if link == "," && s.word(c.end + 1) == "and" {
+            j += 1;
+        }
+    }
+    // A list needs its "and": "lawmakers in A, B" ends at A.
+    if countries.len() < 2 {
+        return None;
+    }
+    let last = countries[countries.len() - 1];
+    if s.word(last.start - 1) != "and" {
+        return None;
+    }
+    let out = countries
+        .iter()
+        .enumerate()
+        .map(|(i, c)| {
+            let actors = roles
+                .iter()
+                .flat_map(|r| {
+                    c.actors.iter().map(|ca| Actor {
+                        code: merge_code(&ca.code, &[&r.actors[0].code]),
+                        name: None,
+                        rule: format!("{} in {}", r.actors[0].rule, ca.rule),
+                    })
+                })
+                .collect();
+            Mention { start: if i == 0 { m.start } else { c.start }, end: c.end, actors, kind: ActorKind::Organization, absorbed: false, place: false }
+        })
+        .collect();
+    Some((out, kk))
+}
+
+/// "MSF Arnor": a named agent (capitalized, like an organisation's name before
+/// its national branch) whose code is written before the country's (`[NGO~]`,
+/// kept in the code's country part with no sectors) right before a country
+/// gives the combined code `NGOARN`, as PETRARCH writes it: the
+/// prefix in the country part, the country's code and sectors after it. The
+/// result reads as a country, so roles after it still join ("an MSF Arnor
+/// diplomat" -> `NGOARNGOV`).
+fn prefixed_agents(s: &Sentence, ms: Vec<Mention>) -> Vec<Mention> {
+    let mut out: Vec<Mention> = Vec::with_capacity(ms.len());
+    let mut it = ms.into_iter().peekable();
+    while let Some(m) = it.next() {
+        let prefix = (m.kind == ActorKind::Sector && m.actors.len() == 1 && m.actors[0].code.sectors.is_empty() && s.toks[m.start].capitalized)
+            .then(|| m.actors[0].code.country.clone())
+            .flatten();
+        if let (Some(p), Some(c)) = (prefix, it.peek()) {
+            if c.start == m.end && matches!(c.kind, ActorKind::Country | ActorKind::Demonym) && c.actors.iter().all(|a| a.code.country.is_some()) {
+                let c = it.next().expect("peeked");
+                let actors = c
+                    .actors
+                    .iter()
+                    .map(|a| {
+                        let mut sectors = vec![a.code.country.clone().unwrap_or_default()];
+                        sectors.extend(a.code.sectors.iter().cloned());
+                        Actor { code: ActorCode { country: Some(p.clone()), sectors }, name: None, rule: format!("{} before {}", m.actors[0].rule, a.rule) }
+                    })
+                    .collect();
+                out.push(Mention { start: m.start, end: c.end, actors, kind: c.kind, absorbed: false, place: false });
+                continue;
+            }
+        }
+        out.push(m);
+    }
+    out
+}
+
+/// A lowercase word that may modify a role after a possessive ("awful",
+/// "evil"), or the "and" between two such words.
+fn is_plain_adjective(s: &Sentence, t: usize) -> bool {
+    let w = s.word(t);
+    t < s.words.len()
+        && s.toks[t].word
+        && !s.toks[t].capitalized
+        && w.len() > 2
+        && w.bytes().all(|b| b.is_ascii_lowercase())
+        && !matches!(w, "the" | "who" | "which" | "that" | "has" | "have" | "had" | "was" | "were" | "are" | "will" | "would" | "not" | "for" | "from" | "with")
+        && !SPEECH.contains(&w)
+}
+
 /// "President Reagan", "King Hassan of Morocco": a role right before a known
 /// person joins the person; "of Country" after a title-only person gives the country.
 fn titled_people(s: &Sentence, ms: &mut Vec<Mention>) {
@@ -966,16 +1126,19 @@ fn titled_people(s: &Sentence, ms: &mut Vec<Mention>) {
         // A dictionary may code a person with a bare country code, which reads as a
         // country ("ROMENDACIL [BRE]"): right after a role of that country, or of
         // none, such a name is the role's holder ("Bree Prime Minister Romendacil").
+        // After a possessive's role ("Ithilen's minister Calimehtar") the name holds the
+        // possessor's role whatever its own code: the possessor's country stands.
+        let possessed = s.word(a.start + 1) == "'s" || (a.start + 1..a.end).any(|t| s.words[t] == "'s");
         let bare_name = b.kind == ActorKind::Country
             && b.actors.len() == 1
             && b.actors[0].code.sectors.is_empty()
             && s.toks[b.start].capitalized
             && a.actors.len() == 1
             && !a.actors[0].code.sectors.is_empty()
-            && a.actors[0].code.country.as_ref().is_none_or(|c| Some(c) == b.actors[0].code.country.as_ref());
+            && (possessed || a.actors[0].code.country.as_ref().is_none_or(|c| Some(c) == b.actors[0].code.country.as_ref()));
         if a.kind == ActorKind::Sector && (b.kind == ActorKind::Person || bare_name) && a.end == b.start && a.actors.len() == 1 {
             let mut person = b.actors[0].clone();
-            if person.code.country.is_none() {
+            if person.code.country.is_none() || (bare_name && possessed) {
                 person.code.country = a.actors[0].code.country.clone();
             }
             for sec in &a.actors[0].code.sectors {
@@ -1283,6 +1446,56 @@ pub fn localize_sectors(ms: &mut [Mention], country: &str, why: &str) {
     }
 }
 
+/// Rule text of actors made by [`add_new_actors`].
+pub const NEW_ACTOR_RULE: &str = "new actor: a phrase no dictionary codes";
+
+/// Adds an uncoded actor for each proper-noun phrase of at most `max_words`
+/// words that no mention covers ("Gryffindor's head Minerva McGonagall", "the
+/// Ministry of Magic"): capitalized words, joined by "of", a possessive or one
+/// lowercase word between capitalized ones, after an optional "the". Weekdays
+/// and months are no actors. The actor has no code; its name is the phrase.
+pub fn add_new_actors(s: &Sentence, ms: &mut Vec<Mention>, max_words: usize) {
+    let n = s.words.len();
+    let covered = |t: usize, ms: &[Mention]| ms.iter().any(|m| m.start <= t && t < m.end);
+    let cap = |t: usize| t < n && s.toks[t].word && s.toks[t].capitalized && crate::time::weekday(s.words[t]).is_none() && !is_month(s.words[t]);
+    let mut found = Vec::new();
+    let mut i = 0;
+    while i < n {
+        let start = i;
+        let mut j = if s.words[i] == "the" && !covered(i, ms) { i + 1 } else { i };
+        if !cap(j) || covered(j, ms) || (j == 0 && !cap(j + 1) && s.word(j + 1) != "'s") {
+            i += 1;
+            continue;
+        }
+        j += 1;
+        loop {
+            if cap(j) && !covered(j, ms) {
+                j += 1;
+            } else if matches!(s.word(j), "of" | "'s") && cap(j + 1) && !covered(j + 1, ms) {
+                j += 2;
+            } else if s.word(j) == "'s" && j + 2 < n && !s.toks[j + 1].capitalized && s.toks[j + 1].word && cap(j + 2) && !covered(j + 2, ms) {
+                // "Gryffindor's head Minerva": a role word between names.
+                j += 3;
+            } else {
+                break;
+            }
+        }
+        let words = (start..j).filter(|&t| s.words[t] != "'s").count();
+        if words <= max_words && !(start..j).any(|t| covered(t, ms)) {
+            let text = s.slice(start, j).to_string();
+            let actor = Actor { code: ActorCode { country: None, sectors: vec![] }, name: Some(text), rule: NEW_ACTOR_RULE.to_string() };
+            found.push(Mention { start, end: j, actors: vec![actor], kind: ActorKind::Organization, absorbed: false, place: false });
+        }
+        i = j.max(i + 1);
+    }
+    ms.extend(found);
+    ms.sort_by_key(|m| m.start);
+}
+
+fn is_month(w: &str) -> bool {
+    matches!(w, "january" | "february" | "march" | "april" | "may" | "june" | "july" | "august" | "september" | "october" | "november" | "december")
+}
+
 /// The one country the sentence's actors name, if they name exactly one.
 pub fn sole_country(ms: &[Mention]) -> Option<String> {
     let mut found: Option<&str> = None;
@@ -1338,7 +1551,7 @@ mod tests {
         let mut b = LexiconBuilder::new();
         let af = builtin::parse_actors(
             "[countries]\nFRE | Freedonia | Freedonian | Fredville\n[sectors]\nGOV | foreign minister; government; official\nMIL | troops\nGOV LEG | speaker; parliament; lower house\n[igos]\nIGOUNO | United Nations; UN\n",
-            "t",
+            "builtin:t",
         );
         b.add_actors(af.actors);
         b.build()

@@ -27,6 +27,28 @@ pub struct Coded {
     pub sentences: usize,
 }
 
+/// Per-article coding options: the switches PETRARCH's validation suites set
+/// with `<Config>` between records. The defaults are dyad's (and PETRARCH's)
+/// usual behaviour.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+pub struct CodeOptions {
+    /// An event needs a target (PETRARCH's `require_dyad`). When false, a
+    /// loaded dictionary's pattern that finds a source but no target still
+    /// gives an event, without a target; dyad's own lexicon keeps its rules
+    /// for untargeted acts either way.
+    pub require_target: bool,
+    /// Longest phrase, in words, that may stand for an actor no dictionary
+    /// codes (PETRARCH's `new_actor_length`; 0, the default, allows none): a
+    /// proper-noun phrase such as "the Ministry of Magic" then acts, with no code.
+    pub new_actor_length: usize,
+}
+
+impl Default for CodeOptions {
+    fn default() -> Self {
+        CodeOptions { require_target: true, new_actor_length: 0 }
+    }
+}
+
 /// The event coder: a lexicon and the rules in [`crate::actors`] and [`crate::events`].
 #[derive(Debug)]
 pub struct Coder {
@@ -49,9 +71,14 @@ impl Coder {
         &self.lex
     }
 
-    /// Codes one article.
+    /// Codes one article with the default options.
     pub fn code(&self, article: &Article) -> Coded {
-        self.code_inner(article, None)
+        self.code_with(article, &CodeOptions::default())
+    }
+
+    /// Codes one article with the given options.
+    pub fn code_with(&self, article: &Article, opts: &CodeOptions) -> Coded {
+        self.code_inner(article, opts, None)
     }
 
     /// Codes one article and also says, sentence by sentence, what the coder
@@ -60,11 +87,11 @@ impl Coder {
     /// dictionary, without a debugger.
     pub fn explain(&self, article: &Article) -> (Coded, Vec<SentenceTrace>) {
         let mut trace = Vec::new();
-        let coded = self.code_inner(article, Some(&mut trace));
+        let coded = self.code_inner(article, &CodeOptions::default(), Some(&mut trace));
         (coded, trace)
     }
 
-    fn code_inner(&self, article: &Article, mut trace: Option<&mut Vec<SentenceTrace>>) -> Coded {
+    fn code_inner(&self, article: &Article, opts: &CodeOptions, mut trace: Option<&mut Vec<SentenceTrace>>) -> Coded {
         let mut coded = Coded::default();
         let text = article.text.as_str();
         let layout = article.layout();
@@ -94,6 +121,9 @@ impl Coder {
                 continue;
             }
             let mut ms = actors::find_mentions(&s, &self.lex, &mut ctx);
+            if opts.new_actor_length > 0 {
+                actors::add_new_actors(&s, &mut ms, opts.new_actor_length);
+            }
             actors::possessed_roles(&s, &mut ms);
             let sentence_place = places::in_sentence(&s, &self.lex, &ms);
             // "police", "rebels" with no country of their own belong to where the story happens.
@@ -103,7 +133,7 @@ impl Coder {
             } else if let Some(only) = actors::sole_country(&ms) {
                 actors::localize_sectors(&mut ms, &only, "the only country named in the sentence");
             }
-            let evs = events::code_sentence(&s, &self.lex, &ms, &ctx.dyad);
+            let evs = events::code_sentence_with(&s, &self.lex, &ms, &ctx.dyad, opts);
             if let Some(tr) = trace.as_deref_mut() {
                 tr.push(SentenceTrace::new(&s, &self.lex, si, &ms, &evs));
             }

@@ -8,6 +8,7 @@
 //! reciprocal actors handled on top.
 
 use crate::actors::{Actor, Mention, Sentence, SPEECH};
+use crate::coder::CodeOptions;
 use crate::lexicon::{ActorCode, ActorKind, Compiled, Lexicon, PatElem};
 use crate::ontology;
 
@@ -413,6 +414,10 @@ fn is_noun_reading(s: &Sentence, i: usize, in_mention: &[bool]) -> bool {
     if i == 0 {
         return false;
     }
+    // After a degree adverb it is an adjective or adverb: "very close to the border".
+    if matches!(s.words[i - 1], "very" | "quite") {
+        return true;
+    }
     // Right after a determiner any form is a noun or adjective: "a visit", "the besieged town".
     if matches!(s.words[i - 1], "the" | "a" | "an" | "this" | "these" | "those" | "their" | "its" | "his" | "her" | "our" | "'s") && !in_mention[i - 1] {
         return true;
@@ -558,6 +563,29 @@ fn match_fwd(s: &Sentence, els: &[PatElem], k: usize, p: usize, at: &[Option<usi
             }
             None
         }
+        PatElem::Skip(min, max) => {
+            // Determiners opening the skipped phrase do not count towards its minimum.
+            let mut q = p;
+            while q < n && DETERMINERS.contains(&s.words[q]) {
+                q += 1;
+            }
+            let lead = q - p;
+            for skip in (lead + *min as usize)..=(lead + *max as usize) {
+                if p + skip > n {
+                    break;
+                }
+                let t = p + skip - 1;
+                if CLAUSE_BREAKS.contains(&s.words[t]) || s.words[t] == "," || s.words[t] == "." {
+                    break;
+                }
+                let saved = (vm.source_slot, vm.target_slot);
+                if let Some(e) = match_fwd(s, els, k + 1, p + skip, at, ms, vm) {
+                    return Some(e);
+                }
+                (vm.source_slot, vm.target_slot) = saved;
+            }
+            None
+        }
         PatElem::Target | PatElem::Source => {
             // Skip determiners, unless a mention starts with one ("The Philippines", "The Hague").
             let mut q = p;
@@ -596,8 +624,13 @@ fn match_back(s: &Sentence, els: &[PatElem], k: usize, p: isize, ends: &[Option<
                 None
             }
         }
-        PatElem::Gap(g) => {
-            for skip in 0..=*g as isize {
+        PatElem::Gap(_) | PatElem::Skip(..) => {
+            let (lo, hi) = match &els[k] {
+                PatElem::Skip(a, b) => (*a as isize, *b as isize),
+                PatElem::Gap(g) => (0, *g as isize),
+                _ => unreachable!("matched above"),
+            };
+            for skip in lo..=hi {
                 if p - skip < -1 {
                     break;
                 }
@@ -640,7 +673,7 @@ fn group(s: &Sentence, ms: &[Mention], mi: usize, leftward: bool) -> Vec<usize> 
         }
         let w: Vec<&str> = (a..b).map(|t| s.words[t]).collect();
         match w.as_slice() {
-            ["and"] | [",", "and"] | ["as", "well", "as"] | ["&"] => Some(true),
+            ["and"] | [",", "and"] | ["as", "well", "as"] | ["&"] | ["nor"] => Some(true),
             [","] => Some(false),
             _ => None,
         }
@@ -730,6 +763,11 @@ fn is_boundary(w: &str) -> bool {
 /// mention to its left in the same clause that is not the object of a
 /// preposition. `floor` is where the previous verb phrase ended.
 fn subject(s: &Sentence, ms: &[Mention], start: usize, floor: usize) -> Option<usize> {
+    subject_in(s, ms, start, floor, false)
+}
+
+/// [`subject`]; `loaded` when the verb comes from a loaded dictionary (see [`governing_word_in`]).
+fn subject_in(s: &Sentence, ms: &[Mention], start: usize, floor: usize, loaded: bool) -> Option<usize> {
     let mut best: Option<usize> = None;
     for (i, m) in ms.iter().enumerate() {
         if !usable(m) || m.end > start || m.start < floor {
@@ -739,12 +777,16 @@ fn subject(s: &Sentence, ms: &[Mention], start: usize, floor: usize) -> Option<u
         if (m.end..start).any(|t| is_boundary(s.words[t])) {
             continue;
         }
-        let prev = governing_word(s, m.start);
+        let prev = governing_word_in(s, m.start, loaded);
         if PREPOSITIONS.contains(&prev) {
             continue;
         }
-        // Possessive modifier of something else ("China's initiative"): not the actor.
-        if s.word(m.end) == "'s" && ms.iter().all(|o| o.start != m.end + 1) {
+        // Possessive modifier of something else ("China's initiative"): not the actor,
+        // unless what it modifies opens a loaded pattern ("X's death toll has risen":
+        // PETRARCH's noun phrase is X's).
+        // So is "X's new mayor left": to PETRARCH a noun phrase with an actor in it and
+        // no coded head is that actor.
+        if s.word(m.end) == "'s" && ms.iter().all(|o| o.start != m.end + 1) && !(loaded && uncoded_head(s, ms, m.end + 1, start)) {
             continue;
         }
         // Inside an apposition ("Pakistan, a key U.S. ally in the war, has refused"):
@@ -784,6 +826,22 @@ fn appositive(s: &Sentence, ms: &[Mention], m: &Mention, verb: usize) -> bool {
         return false;
     }
     (m.end..verb).any(|t| s.words[t] == ",")
+}
+
+/// Whether tokens `from..to` are empty or at most three lowercase words
+/// forming a noun phrase's rest ("new mayor"), none of them in a mention or a
+/// function word.
+fn uncoded_head(s: &Sentence, ms: &[Mention], from: usize, to: usize) -> bool {
+    to >= from
+        && to - from <= 3
+        && (from..to).all(|t| {
+            let w = s.words[t];
+            s.toks[t].word
+                && !s.toks[t].capitalized
+                && !ms.iter().any(|m| m.start <= t && t < m.end)
+                && is_member_modifier(s, t)
+                && !matches!(w, "has" | "have" | "had" | "will" | "would" | "can" | "could" | "may" | "must" | "should")
+        })
 }
 
 /// The object: the first usable mention to the right, before the clause ends.
@@ -886,8 +944,13 @@ fn is_negative_contraction(w: &str) -> bool {
     w.len() > 3 && w.ends_with("n't")
 }
 
-/// Codes the events of one sentence.
+/// Codes the events of one sentence with the default options.
 pub fn code_sentence(s: &Sentence, lex: &Lexicon, ms: &[Mention], dyad: &[Actor]) -> Vec<SentenceEvent> {
+    code_sentence_with(s, lex, ms, dyad, &CodeOptions::default())
+}
+
+/// Codes the events of one sentence.
+pub fn code_sentence_with(s: &Sentence, lex: &Lexicon, ms: &[Mention], dyad: &[Actor], opts: &CodeOptions) -> Vec<SentenceEvent> {
     let vms = match_verbs(s, lex, ms);
     let mut out = Vec::new();
     let mut prev_subject: Option<Vec<usize>> = None;
@@ -896,7 +959,7 @@ pub fn code_sentence(s: &Sentence, lex: &Lexicon, ms: &[Mention], dyad: &[Actor]
     // ("agreed to", "pledged to") gives way to the act it frames, coded as intent.
     let mut skip = vec![false; vms.len()];
     for vi in 1..vms.len() {
-        if infinitive_complement(s, ms, &vms[vi - 1], &vms[vi]) {
+        if infinitive_complement(s, ms, &vms[vi - 1], &vms[vi], !lex.compiled(vms[vi - 1].compiled).strict_target) {
             if is_frame(s, lex, &vms[vi - 1]) {
                 skip[vi - 1] = true;
             } else {
@@ -917,7 +980,23 @@ pub fn code_sentence(s: &Sentence, lex: &Lexicon, ms: &[Mention], dyad: &[Actor]
     let mut asking: Option<usize> = None;
     for vi in 0..vms.len() {
         if let Some(end) = asking {
-            if (end..vms[vi].start).any(|t| matches!(s.words[t], ";" | "but" | "while" | "whereas")) {
+            // "condemned an attack by X and promised aid to Y": an inflected verb right
+            // after "and" is a predicate of its own, not what is asked for or refused
+            // ("threatened to storm the residence and kill the hostages"). For loaded
+            // dictionaries, whose coders know no such content rule; dyad's lexicon keeps it whole.
+            let conjoined = {
+                let v = &vms[vi];
+                let w = s.words[v.anchor];
+                let c = lex.compiled(v.compiled);
+                !c.strict_target
+                    && v.anchor == v.start
+                    && v.start > end
+                    && s.words[v.start - 1] == "and"
+                    && c.verbal
+                    && !is_base_form(c, w)
+                    && !w.ends_with("ing")
+            };
+            if conjoined || (end..vms[vi].start).any(|t| matches!(s.words[t], ";" | "but" | "while" | "whereas")) {
                 asking = None;
             } else {
                 skip[vi] = true;
@@ -1047,14 +1126,19 @@ pub fn code_sentence(s: &Sentence, lex: &Lexicon, ms: &[Mention], dyad: &[Actor]
                     .filter(|&m| !c.strict_target || (ms[m].kind != ActorKind::Metonym && ms[m].kind != ActorKind::Country)),
             };
             // "A camp for Congolese refugees was attacked": the attacked are the camp's.
-            let subj = subject(s, ms, vm.start, floor).or_else(|| if c.strict_target { possessor_subject(s, ms, vm.start, floor) } else { None });
+            let subj =
+                subject_in(s, ms, vm.start, floor, !c.strict_target).or_else(|| if c.strict_target { possessor_subject(s, ms, vm.start, floor) } else { None });
             let (Some(a), Some(p)) = (agent, subj) else { continue };
             sources = group(s, ms, a, false);
             targets = group(s, ms, p, true);
             notes.push(if by_at.is_some() { "passive".into() } else { "passive without `by`: agent from the phrase after the verb".into() });
         } else {
             // "X visited Moldova and pledged ...": the previous object is not the new subject.
-            let subj = subject(s, ms, vm.start, floor).filter(|m| !(prev_objects.contains(m) && matches!(s.word(ms[*m].end), "and" | ",")));
+            let subj =
+                subject_in(s, ms, vm.start, floor, !c.strict_target).filter(|m| !(prev_objects.contains(m) && matches!(s.word(ms[*m].end), "and" | ",")));
+            // A loaded pattern may open before its subject ("- NEITHER * [081]": "Neither A
+            // nor B boycotted"): with no subject before it, one inside it, before the verb.
+            let subj = subj.or_else(|| (!c.strict_target && vm.anchor > vm.start).then(|| subject_in(s, ms, vm.anchor, vm.start + 1, true)).flatten());
             sources = match vm.source_slot {
                 Some(m) => group(s, ms, m, true),
                 None => match subj {
@@ -1128,7 +1212,7 @@ pub fn code_sentence(s: &Sentence, lex: &Lexicon, ms: &[Mention], dyad: &[Actor]
         sources.retain(|&m| !targets.contains(&m));
         targets.retain(|&m| !sources.contains(&m));
         let verb = (vm.start, vm.end);
-        let mut push = |src: &Actor, sm: &Mention, tgt: Option<(&Actor, usize, usize)>, notes: &[String]| {
+        let mut push = |ev_code: &str, src: &Actor, sm: &Mention, tgt: Option<(&Actor, usize, usize)>, notes: &[String]| {
             let mut notes = notes.to_vec();
             let mut tgt = tgt.map(|(t, a, b)| (t.clone(), a, b));
             if let Some((t, _, _)) = tgt.as_mut() {
@@ -1145,25 +1229,29 @@ pub fn code_sentence(s: &Sentence, lex: &Lexicon, ms: &[Mention], dyad: &[Actor]
                 // An actor acting on itself is no event, nor a government on its own bare
                 // country. (Its people acting on their government is: "Algerians
                 // blocked roads to press their demands from the government".)
-                // (A state's act on its own polity is one: "promised to democratize Serbia".)
-                if t.code == src.code || (t.code.country == src.code.country && t.code.sectors.is_empty() && !ontology::domestic_code(&code)) {
+                // (Two actors no dictionary codes are two, whatever their empty codes. A
+                // state's act on its own polity is one: "promised to democratize Serbia".)
+                let two_new = t.rule == crate::actors::NEW_ACTOR_RULE && src.rule == crate::actors::NEW_ACTOR_RULE && t.name != src.name;
+                if !two_new && (t.code == src.code || (t.code.country == src.code.country && t.code.sectors.is_empty() && !ontology::domestic_code(ev_code))) {
                     return;
                 }
             }
-            out.push(SentenceEvent { source: (src.clone(), sm.start, sm.end), target: tgt, code: code.clone(), verb, pattern: c.pattern, notes });
+            out.push(SentenceEvent { source: (src.clone(), sm.start, sm.end), target: tgt, code: ev_code.to_string(), verb, pattern: c.pattern, notes });
         };
         if targets.is_empty() {
             let mut placed = Vec::new();
             let src_actors: Vec<(&Actor, &Mention)> = sources.iter().flat_map(|&m| ms[m].actors.iter().map(move |a| (a, &ms[m]))).collect();
             // (One dictionary phrase standing for several actors is one party: not reciprocal.)
             let one_party = sources.len() == 1 && ms[sources[0]].kind == ActorKind::Organization;
+            // "Neither A nor B ...": each acts alone, not with the other.
+            let one_party = one_party || (sources.len() >= 2 && (ms[sources[0]].end..ms[sources[sources.len() - 1]].start).any(|t| s.words[t] == "nor"));
             if src_actors.len() >= 2 && !one_party && RECIPROCAL_ROOTS.contains(&root.as_str()) {
                 let mut n2 = notes.clone();
                 n2.push("reciprocal".into());
                 for (a, am) in &src_actors {
                     for (b, bm) in &src_actors {
                         if a.code != b.code || a.name != b.name {
-                            push(a, am, Some((b, bm.start, bm.end)), &n2);
+                            push(&code, a, am, Some((b, bm.start, bm.end)), &n2);
                         }
                     }
                 }
@@ -1184,12 +1272,21 @@ pub fn code_sentence(s: &Sentence, lex: &Lexicon, ms: &[Mention], dyad: &[Actor]
                 if let Some(o) = other {
                     let mut n2 = notes.clone();
                     n2.push(format!("target from the article's dyad ({})", o.code.code()));
-                    push(a, am, Some((o, am.start, am.start)), &n2);
+                    push(&code, a, am, Some((o, am.start, am.start)), &n2);
                 } else if let Some(p) = protest_place.filter(|_| root == "14") {
                     // A protest in a country is aimed at that country's authorities.
                     let mut n2 = notes.clone();
                     n2.push(format!("protest target from the place `{}`", s.slice(p.start, p.end)));
-                    push(a, am, Some((&p.actors[0], p.start, p.end)), &n2);
+                    push(&code, a, am, Some((&p.actors[0], p.start, p.end)), &n2);
+                } else if !c.strict_target && TARGETLESS_ROOTS.contains(&root.as_str()) {
+                    push(&code, a, am, None, &notes);
+                } else if !c.strict_target && !opts.require_target && root != "01" && phrase_follows(s, vm.end) {
+                    // PETRARCH with `require_dyad` off: an event whose target is a phrase no
+                    // dictionary codes (its `---`) is kept. A statement to no one is the
+                    // attribution of what is reported, not an event.
+                    let mut n2 = notes.clone();
+                    n2.push("no target: dyads not required".into());
+                    push(&code, a, am, None, &n2);
                 } else if let Some((t, ts, te, why)) = a
                     .code
                     .country
@@ -1234,10 +1331,10 @@ pub fn code_sentence(s: &Sentence, lex: &Lexicon, ms: &[Mention], dyad: &[Actor]
                         pattern: c.pattern,
                         notes: n2,
                     });
-                } else if TARGETLESS_ROOTS.contains(&root.as_str()) || code.starts_with("087") {
+                } else if c.strict_target && (TARGETLESS_ROOTS.contains(&root.as_str()) || code.starts_with("087")) {
                     // Protests, force postures and de-escalation ("rebels surrendered",
                     // "declared a unilateral ceasefire") are events even with no recipient.
-                    push(a, am, None, &notes);
+                    push(&code, a, am, None, &notes);
                 }
             }
             out.extend(placed);
@@ -1250,13 +1347,24 @@ pub fn code_sentence(s: &Sentence, lex: &Lexicon, ms: &[Mention], dyad: &[Actor]
         if mutual {
             back_notes.push("compound `%`: each member acts on the other".into());
         }
+        // `[032:033]`: the act (a visit) and its counterpart from the target (hosting the
+        // visit), as PETRARCH codes such a pair; only while the act stands as written.
+        let counterpart = match crate::dict::event_codes(&pat.code) {
+            (Some(f), Some(r)) if f == code && !reverse => Some(r.to_string()),
+            _ => None,
+        };
+        let mut counter_notes = notes.clone();
+        counter_notes.push(format!("pattern code `{}`: the target's counterpart act", pat.code));
         for &sm in &sources {
             for a in &ms[sm].actors {
                 for &tm in &targets {
                     for b in &ms[tm].actors {
-                        push(a, &ms[sm], Some((b, ms[tm].start, ms[tm].end)), &notes);
+                        push(&code, a, &ms[sm], Some((b, ms[tm].start, ms[tm].end)), &notes);
                         if mutual {
-                            push(b, &ms[tm], Some((a, ms[sm].start, ms[sm].end)), &back_notes);
+                            push(&code, b, &ms[tm], Some((a, ms[sm].start, ms[sm].end)), &back_notes);
+                        }
+                        if let Some(r) = &counterpart {
+                            push(r, b, &ms[tm], Some((a, ms[sm].start, ms[sm].end)), &counter_notes);
                         }
                     }
                 }
@@ -1264,6 +1372,17 @@ pub fn code_sentence(s: &Sentence, lex: &Lexicon, ms: &[Mention], dyad: &[Actor]
         }
     }
     out
+}
+
+/// Whether a phrase follows the verb phrase ending at `end` in its clause
+/// ("burned down its embassy", "said on Saturday"), beyond adverbs that are
+/// no phrase ("said today"): where PETRARCH finds a target, if an uncoded one.
+fn phrase_follows(s: &Sentence, end: usize) -> bool {
+    let mut t = end;
+    while t < s.words.len() && s.toks[t].word && (s.words[t].ends_with("ly") || matches!(s.words[t], "today" | "yesterday" | "tomorrow" | "now" | "again")) {
+        t += 1;
+    }
+    t < s.words.len() && s.toks[t].word && !is_boundary(s.words[t]) && !SUBORDINATORS.contains(&s.words[t]) && !matches!(s.words[t], "and" | "or")
 }
 
 /// Words that open a subordinate or relative clause: its verbs are background
@@ -1410,8 +1529,16 @@ fn reduced_relative(s: &Sentence, ms: &[Mention], vm: &VerbMatch, lex: &Lexicon)
 /// The word that governs a mention starting at `start`, past determiners,
 /// numbers and quantities ("for two Brazilian men" -> "for", "hundreds of UN troops" -> before "hundreds").
 fn governing_word<'a>(s: &'a Sentence, start: usize) -> &'a str {
+    governing_word_in(s, start, false)
+}
+
+/// [`governing_word`], also past a compass word when `compass` ("in south
+/// Ithilen" -> "in"). Only for loaded dictionaries, whose country phrases are
+/// places as well; dyad's lexicon reads "Albanians in south Serbia" with its
+/// place rules.
+fn governing_word_in<'a>(s: &'a Sentence, start: usize, compass: bool) -> &'a str {
     let mut q = start;
-    while q > 0 && (DETERMINERS.contains(&s.words[q - 1]) || is_number(s.words[q - 1])) {
+    while q > 0 && (DETERMINERS.contains(&s.words[q - 1]) || is_number(s.words[q - 1]) || (compass && is_compass(s.words[q - 1]))) {
         q -= 1;
     }
     if q > 1 && s.words[q - 1] == "of" && DETERMINERS.contains(&s.words[q - 2]) {
@@ -1430,6 +1557,31 @@ fn governing_word<'a>(s: &'a Sentence, start: usize) -> &'a str {
     }
 }
 
+/// "south", "northern", "southeast": a word placing something within a place.
+fn is_compass(w: &str) -> bool {
+    let base = w.strip_suffix("ern").unwrap_or(w);
+    matches!(base, "north" | "south" | "east" | "west" | "northeast" | "northwest" | "southeast" | "southwest" | "central")
+}
+
+/// A lowercase content word that may head an object noun phrase ("efforts").
+fn is_object_noun(s: &Sentence, t: usize) -> bool {
+    let w = s.words[t];
+    s.toks[t].word
+        && !s.toks[t].capitalized
+        && w.len() > 2
+        && w.bytes().all(|b| b.is_ascii_lowercase() || b == b'-')
+        && !w.ends_with("ly")
+        && !DETERMINERS.contains(&w)
+        && !PREPOSITIONS.contains(&w)
+        && !BE.contains(&w)
+        && !NEGATORS.contains(&w)
+        && !INTENT.contains(&w)
+        && !SPEECH.contains(&w)
+        && !SUBORDINATORS.contains(&w)
+        && !ADVERBS.contains(&w)
+        && !matches!(w, "and" | "or" | "nor" | "that" | "then" | "than" | "not" | "but" | "who" | "which" | "has" | "have" | "had")
+}
+
 /// A frame pattern: a 03 code whose words end in "to" ("agree to", "pledge to").
 /// Also a verb of wanting or seeking with no object of its own, right before
 /// "to" ("are seeking to deepen", "wants to visit"): it frames the act as an intent.
@@ -1442,12 +1594,20 @@ fn is_frame(s: &Sentence, lex: &Lexicon, vm: &VerbMatch) -> bool {
 /// Whether `b` is the infinitive complement of the verb phrase `a`
 /// ("urged Iran to release", "refused to meet"): only `to`, determiners,
 /// adverbs and actors stand between them.
-fn infinitive_complement(s: &Sentence, ms: &[Mention], a: &VerbMatch, b: &VerbMatch) -> bool {
+///
+/// With `loaded` (a loaded dictionary's first verb), a noun of the first verb's
+/// object may stand before `to` as well ("abandoned efforts to stop X"): to
+/// PETRARCH the infinitive is inside the first verb's phrase, which codes it.
+fn infinitive_complement(s: &Sentence, ms: &[Mention], a: &VerbMatch, b: &VerbMatch, loaded: bool) -> bool {
     if b.start == 0 || s.words[b.start - 1] != "to" && !(b.start >= 2 && s.words[b.start - 2] == "to" && s.words[b.start - 1].ends_with("ly")) {
         return false;
     }
+    let nouns = (a.end..b.start).filter(|&t| is_object_noun(s, t)).count();
     (a.end..b.start).all(|t| {
         let w = s.words[t];
+        if loaded && nouns <= 2 && is_object_noun(s, t) && !ms.iter().any(|m| m.start <= t && t < m.end) {
+            return true;
+        }
         matches!(w, "to" | "the" | "a" | "an" | "and" | "its" | "their" | "both" | "also" | "further" | "jointly" | "not")
             || is_time_word(w)
             || w.ends_with("ly")

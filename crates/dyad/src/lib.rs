@@ -23,6 +23,6 @@ pub mod text;
 pub mod time;
 
 pub use article::Article;
-pub use coder::{Coded, Coder};
+pub use coder::{CodeOptions, Coded, Coder};
 pub use lexicon::Lexicon;
 pub use output::EventRecord;

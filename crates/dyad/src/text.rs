@@ -163,14 +163,16 @@ fn push_trimmed(text: &str, mut s: usize, mut e: usize, out: &mut Vec<(usize, us
 /// Cuts `text[start..end]` into tokens. Words keep internal periods of
 /// acronyms ("U.S."), internal apostrophes of names ("O'Brien") and hyphens
 /// between letters stay separate tokens so "China-Kazakhstan" yields both
-/// countries. A possessive `'s` is its own token.
+/// countries. A possessive `'s` is its own token. An underscore separates
+/// words like a space: it is how the event-data community writes a phrase's
+/// words (`Dol_Amroth`, `United_States`), in dictionaries and in text.
 pub fn tokenize(text: &str, start: usize, end: usize, out: &mut Vec<Token>) {
     out.clear();
     let bytes = text.as_bytes();
     let mut i = start;
     while i < end {
         let b = bytes[i];
-        if b.is_ascii_whitespace() {
+        if b.is_ascii_whitespace() || b == b'_' {
             i += 1;
             continue;
         }
@@ -358,6 +360,7 @@ mod tests {
         assert_eq!(words("O'Brien said (Xinhua) --"), ["O'Brien", "said", "(", "Xinhua", ")", "--"]);
         assert_eq!(words("Kazakhstan\u{2019}s"), ["Kazakhstan", "\u{2019}s"]);
         assert_eq!(words("Zürich talks"), ["Zürich", "talks"]);
+        assert_eq!(words("the Prince of Dol_Amroth"), ["the", "Prince", "of", "Dol", "Amroth"]);
     }
 
     #[test]
@@ -442,7 +445,7 @@ mod tests {
             let mut i = start;
             while i < end {
                 let b = bytes[i];
-                if b.is_ascii_whitespace() {
+                if b.is_ascii_whitespace() || b == b'_' {
                     i += 1;
                     continue;
                 }

@@ -163,6 +163,11 @@ const MINI_ACTORS: &str = "FREEDONIA [FRE]\nSYLVANIA [SYL]\nOSTERLICH [OST]\nLAT
 
 /// Codes `text` with only the invented actors and `verbs` (a PETRARCH-2 verb file).
 fn code_with(verbs: &str, text: &str) -> Vec<String> {
+    code_opts(verbs, text, &crate::coder::CodeOptions::default())
+}
+
+/// [`code_with`] under the given coding options.
+fn code_opts(verbs: &str, text: &str, opts: &crate::coder::CodeOptions) -> Vec<String> {
     let mut d = Dictionaries::default();
     load_text(Path::new("mini.actors.txt"), DictKind::Actors, MINI_ACTORS, &mut d);
     load_text(Path::new("mini.verbs.txt"), DictKind::Verbs, verbs, &mut d);
@@ -171,7 +176,100 @@ fn code_with(verbs: &str, text: &str) -> Vec<String> {
     b.add_dictionaries(d);
     let coder = crate::coder::Coder::new(b.build());
     let a = crate::article::Article { id: "t".into(), date: Some("2031-05-07".into()), text: text.into(), ..Default::default() };
-    coder.code(&a).events.iter().map(|e| format!("{} {} {}", e.source.code, e.target.as_ref().map(|t| t.code.as_str()).unwrap_or("-"), e.cameo)).collect()
+    coder
+        .code_with(&a, opts)
+        .events
+        .iter()
+        .map(|e| format!("{} {} {}", e.source.code, e.target.as_ref().map(|t| t.code.as_str()).unwrap_or("-"), e.cameo))
+        .collect()
+}
+
+#[test]
+fn without_required_dyads_an_act_on_an_uncoded_phrase_is_an_event() {
+    let verbs = "--- SMASH [---] ---\nSMASH\n- * DOWN [222]\n\n--- GRUMBLE [023] ---\nGRUMBLE\n\n--- DECLARE [010] ---\nDECLARE\n";
+    let off = crate::coder::CodeOptions { require_target: false, ..Default::default() };
+    let text = "Freedonia smashed down the gate. Sylvania grumbled on Saturday.";
+    assert_eq!(code_opts(verbs, text, &off), ["FRE - 222", "SYL - 023"]);
+    // By default (PETRARCH's `require_dyad`), an event needs a target.
+    assert_eq!(code_with(verbs, text), Vec::<String>::new());
+    // No phrase after the verb, no uncoded target: no event.
+    assert_eq!(code_opts(verbs, "Sylvania grumbled today.", &off), Vec::<String>::new());
+    // A statement to no one only attributes what is reported.
+    assert_eq!(code_opts(verbs, "Freedonia declared on Saturday.", &off), Vec::<String>::new());
+}
+
+#[test]
+fn a_second_predicate_after_a_rejection_is_an_act_of_its_own() {
+    let verbs = "--- CONDEMN [122] ---\nCONDEMN\n\n--- PROMISE [050] ---\nPROMISE\n";
+    // "in south Osterlich" places the attack: Osterlich is not the subject of "promised".
+    assert_eq!(code_with(verbs, "Freedonia condemned an attack by Sylvania in south Osterlich and promised aid to Latveria."), ["FRE SYL 122", "FRE LAT 050"]);
+}
+
+#[test]
+fn a_possessive_before_a_patterns_opening_words_is_the_source() {
+    let verbs = "--- SOAR [---] ---\nSOAR {SOARS SOARED SOARING}\n- WAR TOLL * [223]\n";
+    assert_eq!(code_with(verbs, "Freedonia's war and famine toll has soared in its quarrel with Sylvania."), ["FRE SYL 223"]);
+    // A noun phrase with an actor and an uncoded head is that actor.
+    let verbs = "--- SCOLD [111] ---\nSCOLD\n";
+    assert_eq!(code_with(verbs, "Freedonia's grumpy envoy scolded Sylvania."), ["FRE SYL 111"]);
+    // A possessive before anything else is no actor.
+    assert_eq!(code_with(verbs, "Freedonia's envoy to Latveria scolded Sylvania."), Vec::<String>::new());
+}
+
+#[test]
+fn a_paired_code_gives_the_act_and_the_targets_counterpart() {
+    let verbs = "--- DEPART [032:033] ---\nDEPART\n\n--- GREET [031:031] ---\nGREET\n";
+    assert_eq!(code_with(verbs, "Freedonia departed for Sylvania."), ["FRE SYL 032", "SYL FRE 033"]);
+    assert_eq!(code_with(verbs, "Freedonia greeted Sylvania and Osterlich."), ["FRE SYL 031", "SYL FRE 031", "FRE OST 031", "OST FRE 031"]);
+}
+
+#[test]
+fn an_infinitive_after_the_object_noun_belongs_to_the_first_verb() {
+    let verbs = "--- DESERT [345] ---\nDESERT\n\n--- HALT [190] ---\nHALT\n";
+    assert_eq!(code_with(verbs, "Freedonia deserted attempts to halt a pro- Sylvania rally."), ["FRE SYL 345"]);
+    assert_eq!(code_with(verbs, "Freedonia halted Sylvania."), ["FRE SYL 190"]);
+}
+
+#[test]
+fn a_verb_form_after_a_degree_adverb_is_no_verb() {
+    let verbs = "--- TRUDGE [181] ---\nTRUDGE\n\n--- CLOSE [---] ---\nCLOSE\n- * FRONTIER [192]\n";
+    assert_eq!(code_with(verbs, "Freedonia has trudged very close to the frontier with Sylvania."), ["FRE SYL 181"]);
+}
+
+#[test]
+fn a_neither_nor_pattern_finds_its_subjects_inside_it() {
+    let verbs = "--- IGNORE [191] ---\nIGNORE\n- NEITHER * [081]\n\n--- HUG [057] ---\nHUG\n";
+    assert_eq!(code_with(verbs, "Neither Freedonia nor Sylvania ignored Osterlich."), ["FRE OST 081", "SYL OST 081"]);
+    // Without the pattern the negation stands.
+    assert_eq!(code_with(verbs, "Freedonia did not ignore Osterlich."), Vec::<String>::new());
+    // Each of "neither ... nor" acts alone: no reciprocal pair.
+    assert_eq!(code_with(verbs, "Neither Freedonia nor Sylvania hugged."), Vec::<String>::new());
+}
+
+#[test]
+fn a_caret_skips_a_phrase_before_the_target() {
+    let verbs = "--- FEAST [---] ---\nFEAST\n- * IN ^ + [045]\n\n--- GRUMBLE [---] ---\nGRUMBLE\n- * AT ^ + [162]\n";
+    assert_eq!(code_with(verbs, "Freedonia feasted in Osterlich with Sylvania."), ["FRE SYL 045"]);
+    // Determiners opening the skipped phrase do not count: "the Osterlich" is skipped whole.
+    assert_eq!(code_with(verbs, "Freedonia grumbled at the Osterlich of Sylvania."), ["FRE SYL 162"]);
+}
+
+#[test]
+fn phrases_no_dictionary_codes_act_when_new_actors_are_allowed() {
+    let verbs = "--- DEPART [032:033] ---\nDEPART\n";
+    let four = crate::coder::CodeOptions { new_actor_length: 4, ..Default::default() };
+    let three = crate::coder::CodeOptions { new_actor_length: 3, ..Default::default() };
+    assert_eq!(code_opts(verbs, "The Royal Guard departed for Sylvania on Monday.", &four), ["--- SYL 032", "SYL --- 033"]);
+    assert_eq!(code_opts(verbs, "The Royal Guard departed for the Hall of Mirrors.", &four), ["--- --- 032", "--- --- 033"]);
+    // Too long a phrase stays no actor; by default there are no new actors at all.
+    assert_eq!(code_opts(verbs, "The Royal Guard departed for the Hall of Mirrors.", &three), Vec::<String>::new());
+    assert_eq!(code_with(verbs, "The Royal Guard departed for Sylvania."), Vec::<String>::new());
+}
+
+#[test]
+fn underscores_in_text_join_words_as_in_dictionaries() {
+    let verbs = "--- SCOLD [111] ---\nSCOLD\n";
+    assert_eq!(code_with(verbs, "Freedonia scolded The_Marches."), ["FRE MRA 111", "FRE MRB 111", "FRE MRC 111"]);
 }
 
 #[test]
@@ -253,6 +351,16 @@ fn a_percent_compound_acts_both_ways() {
 }
 
 #[test]
+fn a_percent_compound_after_the_verb_is_the_recipient() {
+    let verbs = "--- CONCUR [081] ---\nCONCUR\n- * WITH % [031]\n";
+    assert_eq!(code_with(verbs, "Latveria concurs with Freedonia and Sylvania that the river is wide."), ["LAT FRE 031", "LAT SYL 031"]);
+    // TABARI's flat syntax reads the same pattern as the members acting on each other.
+    let tabari = "CONCUR [081]\n- * WITH % [031]\n";
+    let got = code_with(tabari, "Latveria concurs with Freedonia and Sylvania that the river is wide.");
+    assert!(got.contains(&"FRE SYL 031".to_string()) && !got.iter().any(|e| e.starts_with("LAT")), "{got:?}");
+}
+
+#[test]
 fn a_name_coded_with_a_bare_country_holds_the_role_before_it() {
     let mut d = Dictionaries::default();
     load_text(Path::new("mini.actors.txt"), DictKind::Actors, "FREEDONIA [FRE]\nSYLVANIA [SYL]\nRUFUS_FIREFLY [FRE]\n", &mut d);
@@ -268,4 +376,82 @@ fn a_name_coded_with_a_bare_country_holds_the_role_before_it() {
     };
     assert_eq!(code("Freedonia Prime Minister Rufus Firefly scolded Sylvania."), ["FREGOV SYL"]);
     assert_eq!(code("Prime Minister Rufus Firefly scolded Sylvania."), ["FREGOV SYL"]);
+}
+
+#[test]
+fn roles_in_a_list_of_countries_are_each_role_of_each_country() {
+    let mut d = Dictionaries::default();
+    load_text(Path::new("mini.actors.txt"), DictKind::Actors, MINI_ACTORS, &mut d);
+    load_text(Path::new("mini.agents.txt"), DictKind::Agents, "SENATOR [~LEG]\nCLERK [~GOV]\n", &mut d);
+    load_text(Path::new("mini.verbs.txt"), DictKind::Verbs, "--- HAIL [041] ---\nHAIL\n", &mut d);
+    assert!(d.problems.is_empty(), "{:?}", d.problems);
+    let mut b = crate::lexicon::LexiconBuilder::new();
+    b.add_dictionaries(d);
+    let coder = crate::coder::Coder::new(b.build());
+    let code = |text: &str| -> Vec<String> {
+        let a = crate::article::Article { id: "t".into(), date: Some("2031-05-07".into()), text: text.into(), ..Default::default() };
+        coder.code(&a).events.iter().map(|e| format!("{} {}", e.source.code, e.target.as_ref().map(|t| t.code.as_str()).unwrap_or("-"))).collect()
+    };
+    assert_eq!(code("Senators in Freedonia and Sylvania hailed Latveria."), ["FRELEG LAT", "SYLLEG LAT"]);
+    assert_eq!(code("Senators and clerks in Freedonia and Sylvania hailed Latveria."), ["FRELEG LAT", "FREGOV LAT", "SYLLEG LAT", "SYLGOV LAT"]);
+}
+
+#[test]
+fn a_role_joined_to_a_countrys_role_shares_the_country() {
+    let mut d = Dictionaries::default();
+    load_text(Path::new("mini.actors.txt"), DictKind::Actors, "FREEDONIA [FRE]\n+FREEDONIAN\nSYLVANIA [SYL]\n", &mut d);
+    load_text(Path::new("mini.agents.txt"), DictKind::Agents, "PRESS {} [~MED]\nCABINET [~GOV]\n", &mut d);
+    load_text(Path::new("mini.verbs.txt"), DictKind::Verbs, "--- SCOLD [111] ---\nSCOLD\n", &mut d);
+    assert!(d.problems.is_empty(), "{:?}", d.problems);
+    let mut b = crate::lexicon::LexiconBuilder::new();
+    b.add_dictionaries(d);
+    let coder = crate::coder::Coder::new(b.build());
+    let a = crate::article::Article {
+        id: "t".into(),
+        date: Some("2031-05-07".into()),
+        text: "Freedonian press and cabinet scolded Sylvania.".into(),
+        ..Default::default()
+    };
+    let got: Vec<String> =
+        coder.code(&a).events.iter().map(|e| format!("{} {}", e.source.code, e.target.as_ref().map(|t| t.code.as_str()).unwrap_or("-"))).collect();
+    assert_eq!(got, ["FREMED SYL", "FREGOV SYL"]);
+}
+
+#[test]
+fn a_possessors_role_with_adjectives_holds_the_name_after_it() {
+    let mut d = Dictionaries::default();
+    load_text(Path::new("mini.actors.txt"), DictKind::Actors, "FREEDONIA [FRE]\nSYLVANIA [SYL]\n+RUFUS\nLATVERIA [LAT]\n", &mut d);
+    load_text(Path::new("mini.agents.txt"), DictKind::Agents, "MINISTER [~GOV]\n", &mut d);
+    load_text(Path::new("mini.verbs.txt"), DictKind::Verbs, "--- SCOLD [111] ---\nSCOLD\n", &mut d);
+    assert!(d.problems.is_empty(), "{:?}", d.problems);
+    let mut b = crate::lexicon::LexiconBuilder::new();
+    b.add_dictionaries(d);
+    let coder = crate::coder::Coder::new(b.build());
+    let code = |text: &str| -> Vec<String> {
+        let a = crate::article::Article { id: "t".into(), date: Some("2031-05-07".into()), text: text.into(), ..Default::default() };
+        coder.code(&a).events.iter().map(|e| format!("{} {}", e.source.code, e.target.as_ref().map(|t| t.code.as_str()).unwrap_or("-"))).collect()
+    };
+    // The name is coded as Sylvania, but it holds Freedonia's role.
+    assert_eq!(code("Freedonia's grim and gloomy minister Rufus scolded Latveria."), ["FREGOV LAT"]);
+    assert_eq!(code("Freedonia's minister Rufus scolded Latveria."), ["FREGOV LAT"]);
+}
+
+#[test]
+fn a_named_prepended_agent_before_a_country_is_written_first() {
+    let mut d = Dictionaries::default();
+    load_text(Path::new("mini.actors.txt"), DictKind::Actors, MINI_ACTORS, &mut d);
+    load_text(Path::new("mini.agents.txt"), DictKind::Agents, "DOCTORS_ABROAD {} [NGO~]\nHEALERS {} [NGO~]\nENVOY [~GOV]\n", &mut d);
+    load_text(Path::new("mini.verbs.txt"), DictKind::Verbs, "--- SCOLD [111] ---\nSCOLD\n", &mut d);
+    assert!(d.problems.is_empty(), "{:?}", d.problems);
+    let mut b = crate::lexicon::LexiconBuilder::new();
+    b.add_dictionaries(d);
+    let coder = crate::coder::Coder::new(b.build());
+    let code = |text: &str| -> Vec<String> {
+        let a = crate::article::Article { id: "t".into(), date: Some("2031-05-07".into()), text: text.into(), ..Default::default() };
+        coder.code(&a).events.iter().map(|e| format!("{} {}", e.source.code, e.target.as_ref().map(|t| t.code.as_str()).unwrap_or("-"))).collect()
+    };
+    assert_eq!(code("Doctors Abroad Freedonia scolded Sylvania."), ["NGOFRE SYL"]);
+    assert_eq!(code("A Doctors Abroad Freedonia envoy scolded Sylvania."), ["NGOFREGOV SYL"]);
+    // A common noun before a country is no branch of an organisation.
+    assert_ne!(code("The healers Freedonia scolded Sylvania."), ["NGOFRE SYL"]);
 }

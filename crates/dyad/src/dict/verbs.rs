@@ -26,7 +26,9 @@
 //! - `*` -> [`PatElem::Verb`] with every inflected form of the verb (for a
 //!   multi-word verb, its other words become adjacent [`PatElem::Words`]);
 //!   `$` -> `Source`; `+` -> `Target`; `%` (both actors as a compound) ->
-//!   `Source, Gap(COMPOUND_GAP), Target`; `^` (skip a phrase) -> `Gap(SKIP_GAP)`.
+//!   `Source, Gap(COMPOUND_GAP), Target` (in PETRARCH-2 files, after the verb,
+//!   a `Target` taking the whole coordinated group); `^` (skip a phrase) -> `Skip(1, SKIP_GAP)`
+//!   (`^ ^`: `Skip(2, 2 * SKIP_GAP)`), which passes over one word at least.
 //! - Words joined by `_` are adjacent; words separated by spaces get
 //!   `Gap(LOOSE_GAP)` between them (words inside a PETRARCH `{...}` noun
 //!   phrase get `Gap(NP_GAP)`): PETRARCH lets determiners and modifiers
@@ -102,6 +104,8 @@ enum Piece {
     /// A gap; `hard` gaps come from `^`/`%` and survive merging with the
     /// soft gaps that spaces around them produce.
     Gap(u8, bool),
+    /// A `^` skip: a hard gap of this size that must pass over at least one word.
+    Skip(u8),
 }
 
 type Seq = Vec<Piece>;
@@ -707,7 +711,12 @@ fn compile_pattern(body: &str, line: usize, syntax: Syntax, synsets: &Synsets, c
         return None;
     }
     let mut truncated = false;
-    let seqs = flatten(&nodes, false, syntax, synsets, &mut truncated);
+    let mut seqs = flatten(&nodes, false, syntax, synsets, &mut truncated);
+    // TABARI reads "HAS * WITH %" as the compound's members acting on each other;
+    // PETRARCH-2 as a compound recipient.
+    if syntax == Syntax::Petrarch {
+        seqs = seqs.into_iter().map(compound_after_verb_is_target).collect();
+    }
     if truncated {
         ctx.problem(line, format!("pattern expands to more than {MAX_VARIANTS} variants; first {MAX_VARIANTS} kept"));
     }
@@ -886,7 +895,7 @@ fn flatten_node(node: &Node, syntax: Syntax, syn: &Synsets, truncated: &mut bool
         Node::Source => vec![vec![Piece::Source]],
         Node::Target => vec![vec![Piece::Target]],
         Node::Compound => vec![vec![Piece::Source, Piece::Gap(COMPOUND_GAP, true), Piece::Target]],
-        Node::Skip => vec![vec![Piece::Gap(SKIP_GAP, true)]],
+        Node::Skip => vec![vec![Piece::Skip(SKIP_GAP)]],
         Node::Group(np, items) => flatten(items, *np, syntax, syn, truncated),
         Node::Alt(alts) => {
             let mut singles: Vec<String> = Vec::new();
@@ -916,6 +925,25 @@ fn flatten_node(node: &Node, syntax: Syntax, syn: &Synsets, truncated: &mut bool
     }
 }
 
+/// PETRARCH-2: a `%` after the verb ("agree with %") is a compound target,
+/// each member the recipient; only before the verb do its members act on
+/// each other.
+fn compound_after_verb_is_target(seq: Seq) -> Seq {
+    let Some(star) = seq.iter().position(|p| *p == Piece::Star) else { return seq };
+    let mut out = Vec::with_capacity(seq.len());
+    let mut i = 0;
+    while i < seq.len() {
+        if i > star && i + 2 < seq.len() && seq[i] == Piece::Source && seq[i + 1] == Piece::Gap(COMPOUND_GAP, true) && seq[i + 2] == Piece::Target {
+            out.push(Piece::Target);
+            i += 3;
+        } else {
+            out.push(seq[i].clone());
+            i += 1;
+        }
+    }
+    out
+}
+
 /// One `Words` element for the single-word phrases, one adjacent word
 /// sequence per multi-word phrase.
 fn phrases_to_variants(phrases: &[Vec<String>]) -> Vec<Seq> {
@@ -943,21 +971,29 @@ fn to_elems(seq: &[Piece]) -> Option<Vec<PatElem>> {
     let mut out: Vec<PatElem> = Vec::with_capacity(seq.len());
     let mut hard: u16 = 0;
     let mut soft: u8 = 0;
+    let mut skips: u8 = 0;
     let mut has_verb = false;
-    let flush = |out: &mut Vec<PatElem>, hard: &mut u16, soft: &mut u8| {
+    let flush = |out: &mut Vec<PatElem>, hard: &mut u16, soft: &mut u8, skips: &mut u8| {
         let g = if *hard > 0 { (*hard).min(MAX_GAP as u16) as u8 } else { *soft };
-        if g > 0 && !out.is_empty() {
+        if *skips > 0 && !out.is_empty() {
+            out.push(PatElem::Skip((*skips).min(g), g));
+        } else if g > 0 && !out.is_empty() {
             out.push(PatElem::Gap(g));
         }
         *hard = 0;
         *soft = 0;
+        *skips = 0;
     };
     for p in seq {
         match p {
             Piece::Gap(n, true) => hard += *n as u16,
             Piece::Gap(n, false) => soft = soft.max(*n),
+            Piece::Skip(n) => {
+                hard += *n as u16;
+                skips += 1;
+            }
             other => {
-                flush(&mut out, &mut hard, &mut soft);
+                flush(&mut out, &mut hard, &mut soft, &mut skips);
                 out.push(match other {
                     Piece::Words(w) => PatElem::Words(w.clone()),
                     Piece::VerbForms(f) => {
@@ -967,7 +1003,7 @@ fn to_elems(seq: &[Piece]) -> Option<Vec<PatElem>> {
                     Piece::Source => PatElem::Source,
                     Piece::Target => PatElem::Target,
                     Piece::Star => return None,
-                    Piece::Gap(..) => unreachable!("gaps are handled above"),
+                    Piece::Gap(..) | Piece::Skip(_) => unreachable!("gaps are handled above"),
                 });
             }
         }
@@ -1071,10 +1107,11 @@ mod tests {
         let p = &d.verbs[0];
         assert_eq!(p.code, "046:046");
         assert_eq!(p.elems, [PatElem::Source, PatElem::Gap(COMPOUND_GAP), PatElem::Target, GAP, v(&forms), GAP, w(&["summit"]), GAP, w(&["in"])]);
-        // A skip in the middle is a hard gap that absorbs the spaces around it.
-        let d = load("--- A [---] ---\nLEAVE\n- * ^ INTO + [042]\n");
+        // A skip in the middle passes over one phrase at least; it absorbs the spaces around it.
+        let d = load("--- A [---] ---\nLEAVE\n- * ^ INTO + [042]\n- * ^ ^ FROM + [043]\n");
         let forms = ["leave", "leaves", "leaved", "leaving"];
-        assert_eq!(d.verbs[0].elems, [v(&forms), PatElem::Gap(SKIP_GAP), w(&["into"]), GAP, PatElem::Target]);
+        assert_eq!(d.verbs[0].elems, [v(&forms), PatElem::Skip(1, SKIP_GAP), w(&["into"]), GAP, PatElem::Target]);
+        assert_eq!(d.verbs[1].elems, [v(&forms), PatElem::Skip(2, 2 * SKIP_GAP), w(&["from"]), GAP, PatElem::Target]);
     }
 
     #[test]

@@ -29,6 +29,8 @@ use std::path::{Path, PathBuf};
 
 use serde::{Deserialize, Serialize};
 
+use crate::coder::CodeOptions;
+
 /// Which on-disk shape a gold set was read from.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "snake_case")]
@@ -68,6 +70,9 @@ pub struct GoldDoc {
     pub events: Vec<GoldEvent>,
     /// True when the record says the coder must produce no event at all.
     pub expect_none: bool,
+    /// Coding options the gold file sets for this document (PETRARCH's
+    /// `<Config option="require_dyad" ...>` between records); defaults elsewhere.
+    pub coding: CodeOptions,
 }
 
 /// One expected event.
@@ -278,7 +283,7 @@ pub fn parse_jsonl(text: &str) -> GoldSet {
             problems.push(Problem { line: line_no, record: Some(raw.id.clone()), message: "duplicate id; document kept".to_string() });
         }
         let expect_none = raw.expect_none.unwrap_or(events.is_empty());
-        docs.push(GoldDoc { id: raw.id, date, text: collapse_ws(&raw.text), category: raw.category, events, expect_none });
+        docs.push(GoldDoc { id: raw.id, date, text: collapse_ws(&raw.text), category: raw.category, events, expect_none, coding: CodeOptions::default() });
     }
     GoldSet { format: GoldFormat::Jsonl, docs, problems }
 }
@@ -357,6 +362,7 @@ pub fn parse_petrarch(text: &str) -> GoldSet {
         }
     }
     let close = memchr::memmem::Finder::new(b"</Sentence>");
+    let configs = config_changes(&masked);
     let mut docs = Vec::new();
     let mut problems = Vec::new();
     for (k, &start) in starts.iter().enumerate() {
@@ -364,11 +370,43 @@ pub fn parse_petrarch(text: &str) -> GoldSet {
         let end = close.find(&bytes[start..next]).map(|p| start + p).unwrap_or(next);
         let line = line_of(&line_starts, start);
         match parse_record(&masked[start..end], line, &mut problems) {
-            Ok(doc) => docs.push(doc),
+            Ok(mut doc) => {
+                doc.coding = options_at(&configs, start);
+                docs.push(doc)
+            }
             Err(p) => problems.push(p),
         }
     }
     GoldSet { format: GoldFormat::PetrarchXml, docs, problems }
+}
+
+/// `<Config option="require_dyad" value="false">` (and `new_actor_length`) elements, in file order, as
+/// (position, option, value): each changes the option for every later record.
+fn config_changes(masked: &str) -> Vec<(usize, String, String)> {
+    let mut out = Vec::new();
+    for (pos, _) in masked.match_indices("<Config") {
+        let rest = &masked[pos + "<Config".len()..];
+        let end = rest.find('>').unwrap_or(rest.len());
+        let a = parse_attrs(rest[..end].trim_end_matches('/'));
+        let get = |name: &str| a.iter().find(|(k, _)| k.eq_ignore_ascii_case(name)).map(|(_, v)| v.trim().to_string());
+        if let (Some(o), Some(v)) = (get("option"), get("value")) {
+            out.push((pos, o.to_ascii_lowercase(), v.to_ascii_lowercase()));
+        }
+    }
+    out
+}
+
+/// The coding options in force at byte `at` (PETRARCH's defaults before any change).
+fn options_at(configs: &[(usize, String, String)], at: usize) -> CodeOptions {
+    let mut o = CodeOptions::default();
+    for (_, option, value) in configs.iter().take_while(|c| c.0 < at) {
+        match option.as_str() {
+            "require_dyad" => o.require_target = value != "false",
+            "new_actor_length" => o.new_actor_length = value.parse().unwrap_or(0),
+            _ => {}
+        }
+    }
+    o
 }
 
 /// Reads one record; a fatal problem skips it, repairable ones are pushed to
@@ -461,7 +499,7 @@ fn parse_record(rec: &str, line: usize, problems: &mut Vec<Problem>) -> Result<G
             None
         }
     };
-    Ok(GoldDoc { id: id_str, date, text, category: attr("category").filter(|c| !c.trim().is_empty()), events, expect_none })
+    Ok(GoldDoc { id: id_str, date, text, category: attr("category").filter(|c| !c.trim().is_empty()), events, expect_none, coding: CodeOptions::default() })
 }
 
 /// TABARI-style records put the sentence straight after the codings; it ends
@@ -680,7 +718,7 @@ pub fn parse_plover_gsr(text: &str) -> Result<GoldSet, serde_json::Error> {
             }
         }
         let date = item.get("date").and_then(|v| v.as_str()).and_then(check_iso_date);
-        docs.push(GoldDoc { id: id_str, date, text: collapse_ws(text), category: None, events, expect_none: false });
+        docs.push(GoldDoc { id: id_str, date, text: collapse_ws(text), category: None, events, expect_none: false, coding: CodeOptions::default() });
     }
     Ok(GoldSet { format: GoldFormat::PloverGsr, docs, problems })
 }
@@ -877,6 +915,31 @@ Arnor and Gondor.
         let pairs: Vec<(String, Option<String>)> = set.docs[0].events.iter().map(|e| (e.source.clone(), e.target.clone())).collect();
         let p = |a: &str, b: &str| (a.to_string(), Some(b.to_string()));
         assert_eq!(pairs, [p("XAA", "XCC"), p("XAA", "XDD"), p("XBB", "XCC"), p("XBB", "XDD")]);
+    }
+
+    #[test]
+    fn petrarch_config_between_records_sets_coding_options() {
+        let rec = |id: &str| {
+            format!("<Sentence date=\"19950101\" id=\"{id}\" category=\"X\">\n<EventCoding sourcecode=\"XAA\" targetcode=\"---\" eventcode=\"023\">\n<Text>Text {id}.</Text>\n</Sentence>\n")
+        };
+        let xml = format!(
+            "<Environment><Config option=\"stop_on_error\" value=\"True\"></Config></Environment>\n{}<Config option=\"require_dyad\" value=\"FALSE\"></Config>\n{}<!-- <Config option=\"require_dyad\" value=\"true\"> -->\n{}<Config option=\"require_dyad\" value=\"True\" />\n{}",
+            rec("A"),
+            rec("B"),
+            rec("C"),
+            rec("D")
+        );
+        let set = parse_petrarch(&xml);
+        let req: Vec<bool> = set.docs.iter().map(|d| d.coding.require_target).collect();
+        // A commented-out Config changes nothing.
+        assert_eq!(req, [true, false, false, true]);
+        let xml = format!(
+            "<Config option=\"new_actor_length\" value=\"4\"></Config>\n{}<Config option=\"new_actor_length\" value=\"0\"></Config>\n{}",
+            rec("E"),
+            rec("F")
+        );
+        let lens: Vec<usize> = parse_petrarch(&xml).docs.iter().map(|d| d.coding.new_actor_length).collect();
+        assert_eq!(lens, [4, 0]);
     }
 
     #[test]

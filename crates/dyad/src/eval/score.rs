@@ -28,8 +28,9 @@
 //! * `CONSULT` and `COOPERATE` (CAMEO roots `04` and `06`) are symmetric:
 //!   they also match with source and target swapped.
 //! * A gold event without a target matches a prediction on source and
-//!   category whatever its target. A prediction without a target never
-//!   matches a gold event that has one.
+//!   category whatever its target. A prediction without a target matches
+//!   only a gold target written `---`, which is how PETRARCH writes an event
+//!   with no target (`require_dyad` off); a gold `---GOV` target is an actor.
 //! * Each gold event and each prediction is used at most once. Matching is
 //!   greedy in three passes: same direction first, then swapped symmetric
 //!   events, then target-less gold events against targeted predictions.
@@ -396,6 +397,8 @@ fn match_doc(gold: &[GoldPrep], pred: &[PredPrep], level: Level) -> Vec<(usize, 
                             && match (&g.target, &p.target) {
                                 (Some(gt), Some(pt)) => actor_ok(gt, pt, level),
                                 (None, None) => true,
+                                // PETRARCH writes an event without a target with the target `---`.
+                                (Some(_), None) => g.ev.target.as_deref().map(str::trim) == Some("---"),
                                 _ => false,
                             }
                     }
@@ -655,7 +658,15 @@ mod tests {
     }
 
     fn doc(id: &str, events: Vec<GoldEvent>) -> GoldDoc {
-        GoldDoc { id: id.to_string(), date: None, text: format!("gold text {id}"), category: None, expect_none: events.is_empty(), events }
+        GoldDoc {
+            id: id.to_string(),
+            date: None,
+            text: format!("gold text {id}"),
+            category: None,
+            expect_none: events.is_empty(),
+            events,
+            coding: Default::default(),
+        }
     }
 
     #[test]
@@ -744,6 +755,8 @@ mod tests {
             ("gold without target still needs the source", vec![cameo_ev("LVA", None, "087")], vec![rec("EST", Some("RUS"), "087", "RETREAT")], (0, 1, 1)),
             ("legacy gold country codes compare as ISO", vec![cameo_ev("JAP", Some("ITL"), "042")], vec![rec("JPN", Some("ITA"), "042", "CONSULT")], (1, 0, 0)),
             ("prediction without target misses targeted gold", vec![cameo_ev("USA", Some("RUS"), "042")], vec![rec("USA", None, "042", "CONSULT")], (0, 1, 1)),
+            ("PETRARCH's `---` target is no target", vec![cameo_ev("---GOV", Some("---"), "023")], vec![rec("---GOV", None, "023", "APPEAL")], (1, 0, 0)),
+            ("a `---GOV` target is an actor", vec![cameo_ev("USA", Some("---GOV"), "023")], vec![rec("USA", None, "023", "APPEAL")], (0, 1, 1)),
             (
                 "each gold used once",
                 vec![cameo_ev("USA", Some("RUS"), "042")],

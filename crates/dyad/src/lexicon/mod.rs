@@ -114,6 +114,10 @@ pub enum PatElem {
     Verb(Vec<String>),
     /// Up to this many arbitrary words.
     Gap(u8),
+    /// A skipped phrase (PETRARCH's `^`): at least the first and at most the
+    /// second number of words, determiners opening it not counted, so that
+    /// "at ^ +" passes over "the Capital" to the actor after it.
+    Skip(u8, u8),
     /// The target actor appears here.
     Target,
     /// The source actor appears here.
