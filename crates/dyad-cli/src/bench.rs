@@ -110,6 +110,20 @@ pub fn run(a: BenchArgs) -> Result<()> {
         let (secs, _) = best(a.repeat, || pool.install(|| docs.par_iter().map(|d| coder.code(d).events.len()).sum::<usize>()));
         parallel.push((t, secs));
     }
+    // The machine's own ceiling: t independent copies of the one-thread job run at
+    // once share nothing in dyad, so t x (one copy's time) / (their wall time) is
+    // the best any t-thread coder could scale here (virtual cores often share a
+    // physical core's caches and execution units).
+    let mut ceilings = Vec::new();
+    for &t in a.threads.iter().filter(|&&t| t > 1) {
+        let (secs, _) = best(a.repeat, || {
+            std::thread::scope(|sc| {
+                let hs: Vec<_> = (0..t).map(|_| sc.spawn(|| docs.iter().map(|d| coder.code(d).events.len()).sum::<usize>())).collect();
+                hs.into_iter().map(|h| h.join().expect("bench copy ran")).sum::<usize>()
+            })
+        });
+        ceilings.push((t, t as f64 * full1_secs / secs));
+    }
     let per = |secs: f64| n_sent as f64 / secs.max(1e-12);
     let peak = peak_rss();
     if a.json {
@@ -119,6 +133,7 @@ pub fn run(a: BenchArgs) -> Result<()> {
             "stages_s": { "split": split_secs, "actors": (actor_secs - split_secs).max(0.0), "events": (event_secs - actor_secs).max(0.0), "records_and_dedup": (full1_secs - event_secs).max(0.0), "output": out_secs },
             "one_thread": { "seconds": full1_secs, "sentences_per_s": per(full1_secs), "articles_per_s": docs.len() as f64 / full1_secs, "mb_per_s": bytes as f64 / 1e6 / full1_secs, "events_per_s": n_events as f64 / full1_secs },
             "threads": parallel.iter().map(|(t, s)| serde_json::json!({"threads": t, "seconds": s, "sentences_per_s": per(*s)})).collect::<Vec<_>>(),
+            "machine_ceiling": ceilings.iter().map(|(t, x)| serde_json::json!({"threads": t, "speedup": x})).collect::<Vec<_>>(),
             "peak_rss_bytes": peak,
         });
         println!("{}", serde_json::to_string_pretty(&v)?);
@@ -144,6 +159,9 @@ pub fn run(a: BenchArgs) -> Result<()> {
     for (t, s) in &parallel {
         let speedup = base.map(|b| format!(" (x{:.2} vs 1 thread)", b / s)).unwrap_or_default();
         println!("  {t} threads: {:.3} s = {:.0} sentences/s{speedup}", s, per(*s));
+    }
+    for (t, x) in &ceilings {
+        println!("  machine ceiling for {t} threads: x{x:.2} ({t} independent copies of the 1-thread job at once)");
     }
     if let Some(p) = peak {
         println!("peak memory (whole bench, corpus held in memory): {:.1} MB", p as f64 / 1e6);
