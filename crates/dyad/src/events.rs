@@ -542,27 +542,7 @@ fn match_fwd(s: &Sentence, els: &[PatElem], k: usize, p: usize, at: &[Option<usi
                 None
             }
         }
-        PatElem::Gap(g) => {
-            for skip in 0..=*g as usize {
-                if p + skip > n {
-                    break;
-                }
-                // A gap never jumps over a clause break. It may enter an actor mention, so
-                // that "released .. prisoners" matches "released 32 Armenian prisoners".
-                if skip > 0 {
-                    let q = p + skip - 1;
-                    if CLAUSE_BREAKS.contains(&s.words[q]) || s.words[q] == "," || s.words[q] == "." {
-                        break;
-                    }
-                }
-                let saved = (vm.source_slot, vm.target_slot);
-                if let Some(e) = match_fwd(s, els, k + 1, p + skip, at, ms, vm) {
-                    return Some(e);
-                }
-                (vm.source_slot, vm.target_slot) = saved;
-            }
-            None
-        }
+        PatElem::Gap(g) => gap_fwd(s, els, k, p, 0..=*g as usize, at, ms, vm),
         PatElem::Skip(min, max) => {
             // Determiners opening the skipped phrase do not count towards its minimum.
             let mut q = p;
@@ -570,21 +550,7 @@ fn match_fwd(s: &Sentence, els: &[PatElem], k: usize, p: usize, at: &[Option<usi
                 q += 1;
             }
             let lead = q - p;
-            for skip in (lead + *min as usize)..=(lead + *max as usize) {
-                if p + skip > n {
-                    break;
-                }
-                let t = p + skip - 1;
-                if CLAUSE_BREAKS.contains(&s.words[t]) || s.words[t] == "," || s.words[t] == "." {
-                    break;
-                }
-                let saved = (vm.source_slot, vm.target_slot);
-                if let Some(e) = match_fwd(s, els, k + 1, p + skip, at, ms, vm) {
-                    return Some(e);
-                }
-                (vm.source_slot, vm.target_slot) = saved;
-            }
-            None
+            gap_fwd(s, els, k, p, (lead + *min as usize)..=(lead + *max as usize), at, ms, vm)
         }
         PatElem::Target | PatElem::Source => {
             // Skip determiners, unless a mention starts with one ("The Philippines", "The Hague").
@@ -609,6 +575,40 @@ fn match_fwd(s: &Sentence, els: &[PatElem], k: usize, p: usize, at: &[Option<usi
             }
         }
     }
+}
+
+/// Tries the rest of the pattern after skipping each number of words in
+/// `skips`, fewest first. A gap never jumps over a clause break. It may enter an
+/// actor mention, so that "released .. prisoners" matches "released 32
+/// Armenian prisoners".
+#[allow(clippy::too_many_arguments)]
+fn gap_fwd(
+    s: &Sentence,
+    els: &[PatElem],
+    k: usize,
+    p: usize,
+    skips: std::ops::RangeInclusive<usize>,
+    at: &[Option<usize>],
+    ms: &[Mention],
+    vm: &mut VerbMatch,
+) -> Option<usize> {
+    for skip in skips {
+        if p + skip > s.words.len() {
+            break;
+        }
+        if skip > 0 {
+            let q = p + skip - 1;
+            if CLAUSE_BREAKS.contains(&s.words[q]) || s.words[q] == "," || s.words[q] == "." {
+                break;
+            }
+        }
+        let saved = (vm.source_slot, vm.target_slot);
+        if let Some(e) = match_fwd(s, els, k + 1, p + skip, at, ms, vm) {
+            return Some(e);
+        }
+        (vm.source_slot, vm.target_slot) = saved;
+    }
+    None
 }
 
 /// Matches `els[k..]` backward from token `p` (inclusive); returns the last position left unmatched.

@@ -689,10 +689,7 @@ mod tests {
 
     #[test]
     fn phrase_trie_finds_what_the_old_automaton_found() {
-        use aho_corasick::{AhoCorasickBuilder, MatchKind};
         let lex = Lexicon::builtin();
-        let padded: Vec<String> = lex.actor_keys.iter().map(|k| format!(" {} ", k.replace(' ', "  "))).collect();
-        let ac = AhoCorasickBuilder::new().match_kind(MatchKind::LeftmostLongest).build(&padded).unwrap();
         let text = "The United Nations Security Council and U.S. Secretary of State met Chinese President Xi Jinping, \
                     the Kremlin, NATO troops and the European Union's foreign ministers in New York on Tuesday; \
                     Kazakh police, Iraqi Kurdish rebels and the Palestine Liberation Organization's leader said so.";
@@ -700,24 +697,8 @@ mod tests {
         crate::text::tokenize(text, 0, text.len(), &mut toks);
         let lower = text.to_ascii_lowercase();
         let words: Vec<&str> = toks.iter().map(|t| &lower[t.start..t.end]).collect();
-        let mut norm = String::from(" ");
-        let mut starts = Vec::new();
-        for (i, w) in words.iter().enumerate() {
-            if i > 0 {
-                norm.push_str("  ");
-            }
-            starts.push(norm.len());
-            norm.push_str(w);
-        }
-        norm.push(' ');
-        let want: Vec<(usize, usize, u32)> = ac
-            .find_iter(&norm)
-            .map(|m| {
-                let a = starts.binary_search(&(m.start() + 1)).unwrap();
-                let b = (a..words.len()).find(|&j| starts[j] + words[j].len() == m.end() - 1).unwrap();
-                (a, b + 1, m.pattern().as_usize() as u32)
-            })
-            .collect();
+        let keys: Vec<&str> = lex.actor_keys.iter().map(String::as_str).collect();
+        let want = words::tests::by_automaton(&keys, &words);
         let mut ids = Vec::new();
         lex.word_ids(&words, &mut ids);
         let mut got = Vec::new();

@@ -197,7 +197,7 @@ impl PhraseTrie {
 }
 
 #[cfg(test)]
-mod tests {
+pub(crate) mod tests {
     use super::*;
     use aho_corasick::{AhoCorasickBuilder, MatchKind};
 
@@ -206,7 +206,7 @@ mod tests {
     }
 
     /// The search the trie replaced: leftmost-longest Aho-Corasick over padded words.
-    fn by_automaton(keys: &[&str], words: &[&str]) -> Vec<(usize, usize, u32)> {
+    pub(crate) fn by_automaton(keys: &[&str], words: &[&str]) -> Vec<(usize, usize, u32)> {
         let padded: Vec<String> = keys.iter().map(|k| format!(" {} ", k.replace(' ', "  "))).collect();
         let ac = AhoCorasickBuilder::new().match_kind(MatchKind::LeftmostLongest).build(&padded).unwrap();
         let mut norm = String::from(" ");
