@@ -1566,20 +1566,7 @@ fn is_compass(w: &str) -> bool {
 /// A lowercase content word that may head an object noun phrase ("efforts").
 fn is_object_noun(s: &Sentence, t: usize) -> bool {
     let w = s.words[t];
-    s.toks[t].word
-        && !s.toks[t].capitalized
-        && w.len() > 2
-        && w.bytes().all(|b| b.is_ascii_lowercase() || b == b'-')
-        && !w.ends_with("ly")
-        && !DETERMINERS.contains(&w)
-        && !PREPOSITIONS.contains(&w)
-        && !BE.contains(&w)
-        && !NEGATORS.contains(&w)
-        && !INTENT.contains(&w)
-        && !SPEECH.contains(&w)
-        && !SUBORDINATORS.contains(&w)
-        && !ADVERBS.contains(&w)
-        && !matches!(w, "and" | "or" | "nor" | "that" | "then" | "than" | "not" | "but" | "who" | "which" | "has" | "have" | "had")
+    is_plain_word(s, t) && w.bytes().all(|b| b.is_ascii_lowercase() || b == b'-') && !w.ends_with("ly") && !ADVERBS.contains(&w)
 }
 
 /// A frame pattern: a 03 code whose words end in "to" ("agree to", "pledge to").
