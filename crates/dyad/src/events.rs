@@ -1021,6 +1021,8 @@ pub fn code_sentence_with(s: &Sentence, lex: &Lexicon, ms: &[Mention], dyad: &[A
         }
     }
     let protest_place = ms.iter().find(|m| m.place && m.actors.len() == 1);
+    // ", a statement issued by the ministry said": nothing in a trailing attribution is an object.
+    let attribution = crate::places::attribution_start(s);
     for vi in 0..vms.len() {
         let vm = &vms[vi];
         let prev_end = vms[..vi].iter().enumerate().rev().find(|(k, _)| !skip[*k]).map(|(_, v)| v.end).unwrap_or(0);
@@ -1110,8 +1112,6 @@ pub fn code_sentence_with(s: &Sentence, lex: &Lexicon, ms: &[Mention], dyad: &[A
         });
         // Objects may lie beyond a complement verb that was folded into this one.
         let next_start = vms.iter().enumerate().skip(vi + 1).find(|(k, _)| !skip[*k]).map(|(_, v)| v.start).unwrap_or(s.words.len());
-        // ", a statement issued by the ministry said": nothing in a trailing attribution is an object.
-        let attribution = crate::places::attribution_start(s);
         let next_start = if vm.end <= attribution { next_start.min(attribution) } else { next_start };
         let (mut sources, mut targets): (Vec<usize>, Vec<usize>);
         let mut inherited = false;
