@@ -280,8 +280,13 @@ const DOMESTIC_SECTORS: &[&str] = &["REB", "OPP", "CRM", "CVL", "MED", "LAB", "E
 /// A state's civil authorities (government, police, courts, legislature), not its
 /// military, which also acts abroad.
 fn domestic_authority(a: &Actor) -> bool {
-    let state = a.code.country.as_deref().is_some_and(|c| c.len() == 3 && !c.starts_with("IGO") && !ontology::is_region(c));
+    let state = a.code.country.as_deref().is_some_and(is_state_code);
     state && !a.code.sectors.is_empty() && a.code.sectors.iter().all(|x| matches!(x.as_str(), "GOV" | "COP" | "JUD" | "LEG" | "ELI" | "HLH"))
+}
+
+/// Whether an actor's country part names a state: an ISO3 code, not an IGO or a region.
+fn is_state_code(c: &str) -> bool {
+    c.len() == 3 && !c.starts_with("IGO") && !ontology::is_region(c)
 }
 
 /// A state actor: a country itself or its government, forces, police, courts or
@@ -1258,6 +1263,21 @@ pub fn code_sentence_with(s: &Sentence, lex: &Lexicon, ms: &[Mention], dyad: &[A
                 continue;
             }
             for (a, am) in &src_actors {
+                // An event of this act on a recipient the coder supplies (a place's state,
+                // the actor's own country), bypassing `push`: such a target may be the
+                // source's own bare country.
+                let on_recipient = |t: Actor, ts: usize, te: usize, note: String| {
+                    let mut n2 = notes.clone();
+                    n2.push(note);
+                    SentenceEvent {
+                        source: ((*a).clone(), am.start, am.end),
+                        target: Some((t, ts, te)),
+                        code: code.clone(),
+                        verb,
+                        pattern: c.pattern,
+                        notes: n2,
+                    }
+                };
                 // In a two-party story an untargeted cooperative act is aimed at the other party.
                 let other = (dyad.len() == 2 && RECIPROCAL_ROOTS.contains(&root.as_str()))
                     .then(|| {
@@ -1296,23 +1316,9 @@ pub fn code_sentence_with(s: &Sentence, lex: &Lexicon, ms: &[Mention], dyad: &[A
                 {
                     // No recipient named: the act falls on the state of a place named
                     // after the verb in the clause ("lifted a curfew in <province>").
-                    let mut n2 = notes.clone();
-                    n2.push(format!("no recipient named: {why}"));
-                    placed.push(SentenceEvent {
-                        source: ((*a).clone(), am.start, am.end),
-                        target: Some((t, ts, te)),
-                        code: code.clone(),
-                        verb,
-                        pattern: c.pattern,
-                        notes: n2,
-                    });
+                    placed.push(on_recipient(t, ts, te, format!("no recipient named: {why}")));
                 } else if let Some(own) = a.code.country.as_deref().filter(|own| {
-                    c.strict_target
-                        && own.len() == 3
-                        && !own.starts_with("IGO")
-                        && !ontology::is_region(own)
-                        && ontology::domestic_code(&code)
-                        && (if root == "14" { !state_actor(a) } else { state_actor(a) })
+                    c.strict_target && is_state_code(own) && ontology::domestic_code(&code) && (if root == "14" { !state_actor(a) } else { state_actor(a) })
                 }) {
                     // A state's act on its own polity ("lifted the state of emergency",
                     // "resigned") and a protest with no target named fall on the actor's
@@ -1321,16 +1327,7 @@ pub fn code_sentence_with(s: &Sentence, lex: &Lexicon, ms: &[Mention], dyad: &[A
                     let sectors = if root == "14" { vec!["GOV".to_string()] } else { vec![] };
                     let t =
                         Actor { code: ActorCode { country: Some(own.to_string()), sectors }, name: None, rule: format!("domestic act of {}", a.code.code()) };
-                    let mut n2 = notes.clone();
-                    n2.push(format!("no recipient named: a domestic act ({code}) falls on the actor's own country"));
-                    placed.push(SentenceEvent {
-                        source: ((*a).clone(), am.start, am.end),
-                        target: Some((t, am.start, am.start)),
-                        code: code.clone(),
-                        verb,
-                        pattern: c.pattern,
-                        notes: n2,
-                    });
+                    placed.push(on_recipient(t, am.start, am.start, format!("no recipient named: a domestic act ({code}) falls on the actor's own country")));
                 } else if c.strict_target && (TARGETLESS_ROOTS.contains(&root.as_str()) || code.starts_with("087")) {
                     // Protests, force postures and de-escalation ("rebels surrendered",
                     // "declared a unilateral ceasefire") are events even with no recipient.
