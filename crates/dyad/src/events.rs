@@ -745,6 +745,91 @@ pub(crate) fn is_plain_word(s: &Sentence, t: usize) -> bool {
         && !matches!(w, "and" | "or" | "nor" | "that" | "then" | "than" | "not" | "but" | "who" | "which" | "also" | "has" | "have" | "had")
 }
 
+/// Whether the verb `vm` has a subject of its own that is no actor: "Israel
+/// said a mortar bomb was fired at it", "X said the sanctions would hurt Y".
+/// The previous verb's subject is then not this verb's. The word before the
+/// verb group (auxiliaries, modals, negators and adverbs skipped) decides: a
+/// conjunction, comma, pronoun, "to" or the previous verb itself leaves the
+/// subject shared ("visited Moldova and pledged", "said it would"); a noun
+/// ends a subject of its own. An "-ing" participle with no auxiliary shares
+/// its subject ("met Y in Paris discussing trade").
+fn own_clause_subject(s: &Sentence, vm: &VerbMatch, floor: usize) -> bool {
+    const AUX: &[&str] = &[
+        "will",
+        "would",
+        "shall",
+        "can",
+        "could",
+        "may",
+        "might",
+        "must",
+        "should",
+        "has",
+        "have",
+        "had",
+        "did",
+        "does",
+        "do",
+        "not",
+        "n't",
+        "also",
+        "already",
+        "still",
+        "then",
+        "now",
+        "reportedly",
+        "allegedly",
+    ];
+    let mut t = vm.start;
+    let mut aux = false;
+    while t > floor {
+        let w = s.words[t - 1];
+        if BE.contains(&w) || AUX.contains(&w) || (w.ends_with("ly") && s.toks[t - 1].word && !s.toks[t - 1].capitalized) {
+            aux = true;
+            t -= 1;
+        } else {
+            break;
+        }
+    }
+    if t <= floor || t == 0 {
+        return false;
+    }
+    // ("offering aid": a participle; "during a surprise visit to Beirut": a noun
+    // standing for the act, whose actor is the sentence's subject.)
+    if !aux && (s.words[vm.anchor].ends_with("ing") || (t.saturating_sub(2)..t).any(|u| u >= floor && DETERMINERS.contains(&s.words[u]))) {
+        return false;
+    }
+    let w = s.words[t - 1];
+    let tok = &s.toks[t - 1];
+    tok.word
+        && !matches!(
+            w,
+            "and"
+                | "or"
+                | "but"
+                | "nor"
+                | "then"
+                | "to"
+                | "he"
+                | "she"
+                | "it"
+                | "they"
+                | "we"
+                | "i"
+                | "you"
+                | "who"
+                | "which"
+                | "that"
+                | "itself"
+                | "themselves"
+                | "himself"
+                | "herself"
+        )
+        && !is_time_word(w)
+        && !PREPOSITIONS.contains(&w)
+        && (tok.capitalized || is_plain_word(s, t - 1))
+}
+
 /// Time words that may stand between a verb and its auxiliary, agent or complement.
 pub(crate) fn is_time_word(w: &str) -> bool {
     matches!(w, "on" | "today" | "yesterday" | "tomorrow") || crate::time::weekday(w).is_some()
@@ -1149,11 +1234,11 @@ pub fn code_sentence_with(s: &Sentence, lex: &Lexicon, ms: &[Mention], dyad: &[A
                 None => match subj {
                     Some(m) => group(s, ms, m, true),
                     None => match &prev_subject {
-                        Some(g) => {
+                        Some(g) if !own_clause_subject(s, vm, floor) => {
                             inherited = true;
                             g.clone()
                         }
-                        None => continue,
+                        _ => continue,
                     },
                 },
             };
