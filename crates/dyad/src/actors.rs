@@ -1434,6 +1434,26 @@ pub fn possessed_roles(s: &Sentence, ms: &mut [Mention]) {
     }
 }
 
+/// "Up to 100 ethnic Albanians demonstrated in Serbia": a people called
+/// *ethnic* X is a minority where it lives, not the state X. With a place in
+/// the sentence in another country, the mention is of that country; a bare
+/// people is civilians (`CVL`), a people with a role keeps the role ("ethnic
+/// Albanian guerrillas in Macedonia" = Macedonian rebels).
+pub fn ethnic_residents(s: &Sentence, ms: &mut [Mention], country: &str, place: &str) {
+    for m in ms.iter_mut().filter(|m| matches!(m.kind, ActorKind::Demonym | ActorKind::Sector) && !m.place && m.start > 0) {
+        if s.words[m.start - 1] != "ethnic" {
+            continue;
+        }
+        for a in m.actors.iter_mut().filter(|a| a.code.country.as_deref().is_some_and(|c| c != country && c.len() == 3 && !c.starts_with("IGO"))) {
+            let people = a.code.country.replace(country.to_string()).unwrap_or_default();
+            if a.code.sectors.is_empty() {
+                a.code.sectors.push("CVL".to_string());
+            }
+            a.rule = format!("{}; ethnic {people} living in `{place}`: of {country}", a.rule);
+        }
+    }
+}
+
 /// Gives role-only mentions ("police", "rebels", "the government") the
 /// country where the story happens, noting why in their rule.
 pub fn localize_sectors(ms: &mut [Mention], country: &str, why: &str) {

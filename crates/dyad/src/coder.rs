@@ -133,6 +133,9 @@ impl Coder {
             } else if let Some(only) = actors::sole_country(&ms) {
                 actors::localize_sectors(&mut ms, &only, "the only country named in the sentence");
             }
+            if let Some((country, name)) = sentence_place.as_ref().and_then(|p| p.country.clone().map(|c| (c, p.name.clone()))) {
+                actors::ethnic_residents(&s, &mut ms, &country, &name);
+            }
             let evs = events::code_sentence_with(&s, &self.lex, &ms, &ctx.dyad, opts);
             if let Some(tr) = trace.as_deref_mut() {
                 tr.push(SentenceTrace::new(&s, &self.lex, si, &ms, &evs));
