@@ -716,6 +716,17 @@ pub fn find_mentions(s: &Sentence, lex: &Lexicon, ctx: &mut DocContext) -> Vec<M
     ms
 }
 
+/// Whether the words from token `a` on are capitalized wherever the entry's
+/// phrase capitalizes them. Only phrases written in natural case say so: an
+/// all-capitals dictionary phrase (PETRARCH's `ARMED_ISLAMIC_GROUP`) says
+/// nothing about case.
+fn proper_as_written(s: &Sentence, a: usize, phrase: &str) -> bool {
+    if !phrase.bytes().any(|b| b.is_ascii_lowercase()) {
+        return true;
+    }
+    phrase.split_whitespace().enumerate().all(|(k, w)| !w.starts_with(|c: char| c.is_ascii_uppercase()) || s.toks.get(a + k).is_none_or(|t| t.capitalized))
+}
+
 fn lexicon_mentions(s: &Sentence, lex: &Lexicon, date: Option<Date>) -> Vec<Mention> {
     let ids = s.word_ids(lex);
     let mut found = Vec::new();
@@ -732,6 +743,14 @@ fn lexicon_mentions(s: &Sentence, lex: &Lexicon, date: Option<Date>) -> Vec<Ment
             }
         } else if b == a && written.len() <= 4 && entry.kind != ActorKind::Sector && !s.toks[a].capitalized {
             // Short names ("Chad", "Iran") only when capitalized: "us", "who" are words.
+            continue;
+        } else if matches!(entry.kind, ActorKind::Organization | ActorKind::Igo)
+            && b > a
+            && a > 0
+            && matches!(s.words[a - 1], "a" | "an")
+            && !proper_as_written(s, a, &entry.phrase)
+        {
+            // "an armed Islamic group" is a description, the "Armed Islamic Group" a name.
             continue;
         }
         let actors = actors_of(lex, idx, date);
@@ -845,6 +864,10 @@ fn composites(s: &Sentence, lex: &Lexicon, ms: Vec<Mention>) -> Vec<Mention> {
                 if q > j && ms.get(k + 1).is_some_and(|r| r.kind == ActorKind::Sector && r.start == q) && s.word(q - 1) != "and" {
                     j = q;
                 }
+            }
+            // "Vietnamese-led forces", "US-led coalition": forces a country leads are its own.
+            if s.word(j) == "-" && matches!(s.word(j + 1), "led" | "commanded") && ms.get(k + 1).is_some_and(|r| r.start == j + 2) {
+                j += 2;
             }
             let mut mods = 0;
             // A modifier may itself open the role phrase ("top legislator").
