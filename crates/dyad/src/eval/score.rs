@@ -14,8 +14,11 @@
 //!   unknown sector `***` are ignored.
 //!   Predicted actors use [`ActorRecord::country`] (`None` = no country) and
 //!   [`ActorRecord::sectors`]. Countries match when equal, when both are
-//!   absent, when the gold says plain `IGO` and the prediction is any
-//!   `IGO…` code, or when both are `IGO` codes longer than three letters and
+//!   absent, when the gold says plain `IGO` or `NGO` and the prediction is
+//!   any `IGO…` or `NGO…` code (PLOVER's generic codes for international
+//!   organisations, which gold sets apply across the line dictionaries draw:
+//!   the Red Cross and Amnesty are `IGO` in the PLOVER records), or when both
+//!   are codes of one family (`IGO…`, `NGO…`) longer than three letters and
 //!   their first six letters agree (`IGOUNO` = `IGOUNOKID`).
 //! * **Sectors** (level 2) match when the two sets are equal after `GOV` is
 //!   dropped from any set that also holds a more specific state sector
@@ -288,8 +291,12 @@ pub fn country_match(gold: Option<&str>, pred: Option<&str>) -> bool {
     match (gold, pred) {
         (None, None) => true,
         (Some(g), Some(p)) => {
-            if g.starts_with("IGO") && p.starts_with("IGO") {
-                if g == "IGO" {
+            let international = |c: &str| c.starts_with("IGO") || c.starts_with("NGO");
+            if international(g) && international(p) {
+                // PLOVER's plain IGO and NGO are "intentionally broad and generic",
+                // and gold sets apply them across the line dictionaries draw
+                // (the Red Cross and Amnesty are `IGO` in the PLOVER records).
+                if g == "IGO" || g == "NGO" {
                     return true;
                 }
                 if g.len() > 3 && p.len() > 3 {
@@ -679,6 +686,8 @@ mod tests {
             ("IGO", Some("IGO"), &[]),
             ("IGOUNOMIL", Some("IGOUNO"), &["MIL"]),
             ("IGOEUREEC", Some("IGOEUREEC"), &[]),
+            // PETRARCH writes an NGO agent of a country NGO + country: no organisation code.
+            ("NGOARN", Some("NGO"), &["ARN"]),
             ("\"THE MINISTRY OF MAGIC\"", None, &[]),
             ("", None, &[]),
             ("~MIL", None, &["MIL"]),
@@ -710,6 +719,13 @@ mod tests {
             (Some("IGOUNO"), Some("IGOEUR"), false),
             (Some("IGOUNO"), Some("IGO"), false),
             (Some("IGO"), Some("USA"), false),
+            (Some("IGO"), Some("NGOCRC"), true),
+            (Some("NGO"), Some("NGOHRIAMN"), true),
+            (Some("NGO"), Some("IGOUNO"), true),
+            (Some("NGOCRC"), Some("NGOCRCGOV"), true),
+            (Some("NGOCRC"), Some("IGOCRC"), false),
+            (Some("IGOUNO"), Some("NGOCRC"), false),
+            (Some("NGO"), Some("USA"), false),
         ];
         for (g, p, want) in cases {
             assert_eq!(country_match(*g, *p), *want, "{g:?} vs {p:?}");
