@@ -484,7 +484,10 @@ impl DocContext {
 
 /// The actors a lexicon phrase stands for on `date`: usually one; a dictionary
 /// code joined with `/` (`[FRO/BIL/SAM]`) names several acting together.
-fn actors_of(lex: &Lexicon, i: usize, date: Option<Date>) -> Vec<Actor> {
+///
+/// `titled`: the phrase follows a role word ("President Obama"), which makes
+/// a bare surname met outside its dates the known person all the same.
+fn actors_of(lex: &Lexicon, i: usize, date: Option<Date>, titled: bool) -> Vec<Actor> {
     let e = &lex.actors[i];
     let Some(code) = e.codes.iter().find(|(_, r)| r.contains(date)).map(|(c, _)| c) else {
         // A person the built-in lexicon knows in a role, met outside its dates, is
@@ -492,8 +495,11 @@ fn actors_of(lex: &Lexicon, i: usize, date: Option<Date>) -> Vec<Actor> {
         // though not yet the president. (Loaded dictionaries say for themselves
         // what a name means outside its dates.)
         // Only a full name: a bare surname outside its dates may well be someone else
-        // ("Stoltenberg" in a 1987 story is not the later Norwegian).
-        if e.kind == ActorKind::Person && e.origin.starts_with("builtin:") && e.phrase.contains(' ') {
+        // ("Stoltenberg" in a 1987 story is not the later Norwegian), unless a
+        // title stands before it: "President Obama" in a 2000-dated story is
+        // still the American, and a title with a distinctive surname rarely
+        // means a namesake of another country.
+        if e.kind == ActorKind::Person && e.origin.starts_with("builtin:") && (e.phrase.contains(' ') || titled) {
             let nearest = e.codes.iter().min_by_key(|(_, r)| distance(r, date)).map(|(c, _)| c);
             if let Some(c) = nearest.filter(|c| c.country.is_some()) {
                 let code = ActorCode { country: c.country.clone(), sectors: Vec::new() };
@@ -732,7 +738,7 @@ fn lexicon_mentions(s: &Sentence, lex: &Lexicon, date: Option<Date>) -> Vec<Ment
     let mut found = Vec::new();
     lex.actor_phrases(&ids, &mut found);
     let mut out = Vec::new();
-    for (a, end, idx) in found {
+    for &(a, end, idx) in &found {
         let b = end - 1;
         let idx = idx as usize;
         let written = s.slice(a, b + 1);
@@ -753,7 +759,8 @@ fn lexicon_mentions(s: &Sentence, lex: &Lexicon, date: Option<Date>) -> Vec<Ment
             // "an armed Islamic group" is a description, the "Armed Islamic Group" a name.
             continue;
         }
-        let actors = actors_of(lex, idx, date);
+        let titled = found.iter().any(|&(_, e2, j)| e2 == a && lex.actors[j as usize].kind == ActorKind::Sector);
+        let actors = actors_of(lex, idx, date, titled);
         if actors.is_empty() {
             continue;
         }
@@ -1540,11 +1547,15 @@ fn is_month(w: &str) -> bool {
 }
 
 /// The one country the sentence's actors name, if they name exactly one.
+/// IGOs, NGOs and transnational groups ("Al-Qaeda") name none; a region
+/// ("European") counts, so that "European companies" stay European.
 pub fn sole_country(ms: &[Mention]) -> Option<String> {
     let mut found: Option<&str> = None;
     for m in ms.iter().filter(|m| !m.absorbed) {
         for a in &m.actors {
-            if let Some(c) = a.code.country.as_deref().filter(|c| !c.starts_with("IGO") && !c.starts_with("NGO")) {
+            if let Some(c) =
+                a.code.country.as_deref().filter(|c| !c.starts_with("IGO") && !c.starts_with("NGO") && !crate::ontology::TRANSNATIONAL_CODES.contains(c))
+            {
                 match found {
                     None => found = Some(c),
                     Some(f) if f != c => return None,
@@ -1669,5 +1680,47 @@ mod tests {
         let ms = find_mentions(&s, &l, &mut ctx);
         let names: Vec<&str> = uncoded_names(&s, &ms).into_iter().map(|(a, b)| s.slice(a, b)).collect();
         assert_eq!(names, ["Ruritania", "Otto Blum"]);
+    }
+
+    fn dated_codes(lexicon: &str, text: &str, date: &str) -> Vec<(String, String)> {
+        let mut b = LexiconBuilder::new();
+        b.add_actors(builtin::parse_actors(lexicon, "builtin:t").actors);
+        let l = b.build();
+        let lower = text.to_ascii_lowercase();
+        let s = Sentence::new(text, &lower, (0, text.len()));
+        let mut ctx = DocContext::new(Some(date.parse().unwrap()));
+        find_mentions(&s, &l, &mut ctx)
+            .into_iter()
+            .filter(|m| !m.absorbed)
+            .map(|m| (s.slice(m.start, m.end).to_string(), m.actors.iter().map(|a| a.code.code()).collect::<Vec<_>>().join("+")))
+            .collect()
+    }
+
+    #[test]
+    fn a_titled_surname_outside_its_dates_keeps_its_country() {
+        let lexicon = "[countries]\nFRE | Freedonia | Freedonian | Fredville\n[sectors]\nGOV | president\n[people]\nFRE GOV | Talo Brenk; Brenk | 2010-01-01..2014-12-31\n";
+        let brenk = |text: &str, date: &str| dated_codes(lexicon, text, date);
+        assert_eq!(brenk("Brenk spoke.", "2012-05-01"), [("Brenk".to_string(), "FREGOV".to_string())]);
+        // A bare surname out of its dates may be a namesake: nothing.
+        assert!(brenk("Brenk spoke.", "2000-01-01").is_empty());
+        // With a title it is the known person: the country, and the title's sector.
+        assert_eq!(brenk("President Brenk spoke.", "2000-01-01"), [("President Brenk".to_string(), "FREGOV".to_string())]);
+    }
+
+    #[test]
+    fn a_transnational_group_names_no_country() {
+        let lexicon = "[countries]\nFRE | Freedonia | Freedonian | Fredville\n[organizations]\nIMG REB | Zedist Front\n[sectors]\nGOV | president\n";
+        let l = {
+            let mut b = LexiconBuilder::new();
+            b.add_actors(builtin::parse_actors(lexicon, "builtin:t").actors);
+            b.build()
+        };
+        let text = "Zedist Front fighters from Freedonia attacked the president.";
+        let lower = text.to_ascii_lowercase();
+        let s = Sentence::new(text, &lower, (0, text.len()));
+        let ms = find_mentions(&s, &l, &mut DocContext::new(None));
+        let seen: Vec<_> =
+            ms.iter().map(|m| (s.slice(m.start, m.end).to_string(), m.absorbed, m.actors.iter().map(|a| a.code.code()).collect::<Vec<_>>())).collect();
+        assert_eq!(sole_country(&ms).as_deref(), Some("FRE"), "{seen:?}");
     }
 }

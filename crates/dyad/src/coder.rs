@@ -406,9 +406,12 @@ pub(crate) mod tests {
             ("Freedonia agreed in principle to visit Sylvania.", &["FRE SYL 036"]),
             // A person the lexicon dates in a role is still of its country outside those dates.
             ("President Ambrose Quill praised Sylvania.", &["FREGOV SYL 051"]),
-            // A bare surname outside its dates is not taken for that person; the role alone
-            // then takes the only country named, and a state acting on itself is no event.
-            ("President Quill praised Sylvania.", &[]),
+            // A surname outside its dates, after a title, is still that person ("President
+            // Obama" in a story dated before 2009 is the American): its country, the title's sector.
+            ("President Quill praised Sylvania.", &["FREGOV SYL 051"]),
+            // A bare surname outside its dates is not taken for that person (it may be a
+            // namesake): no actor, no event.
+            ("Quill praised Sylvania.", &[]),
             // A capitalized word inside a sentence is a name, not a verb.
             ("Freedonian envoys toured the State Museum and met Sylvania.", &["FREGOV SYL 040"]),
             // `:CODE` patterns put the act on the giver.

@@ -286,7 +286,7 @@ fn domestic_authority(a: &Actor) -> bool {
 
 /// Whether an actor's country part names a state: an ISO3 code, not an IGO or a region.
 fn is_state_code(c: &str) -> bool {
-    c.len() == 3 && !c.starts_with("IGO") && !ontology::is_region(c)
+    ontology::is_state(c)
 }
 
 /// A state actor: a country itself or its government, forces, police, courts or

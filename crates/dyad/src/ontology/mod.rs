@@ -107,6 +107,17 @@ pub fn is_region(code: &str) -> bool {
     code.get(..3).is_some_and(|c| REGION_CODES.contains(&c))
 }
 
+/// Country-field codes of non-state actors that act across borders (PLOVER's
+/// transnational militarized groups, social movements and multinational
+/// companies): like IGOs and NGOs, they are no state's.
+pub const TRANSNATIONAL_CODES: &[&str] = &["IMG", "ISM", "MNC"];
+
+/// Whether an actor's country part names a state (an ISO3 code, or one of the
+/// older CAMEO country codes): not an IGO, NGO, region or transnational group.
+pub fn is_state(code: &str) -> bool {
+    code.len() == 3 && !code.starts_with("IGO") && !code.starts_with("NGO") && !is_region(code) && !TRANSNATIONAL_CODES.contains(&code)
+}
+
 /// Whether an event of this CAMEO code, when the text names no recipient,
 /// falls on the actor's own country: acts of a state on its own polity
 /// (reform and its refusal, easing or imposing curfews, bans and states of
