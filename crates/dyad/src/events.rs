@@ -155,6 +155,10 @@ const PREPOSITIONS: &[&str] = &[
     "upon",
     "amid",
 ];
+/// Particles of phrasal verbs ("blow up", "shoot down", "cut off"): after a
+/// participle they still read as a passive, unlike a preposition ("engaged in").
+const PARTICLES: &[&str] = &["up", "down", "off", "out", "away", "back", "over"];
+
 const BE: &[&str] = &["is", "are", "was", "were", "be", "been", "being", "'s", "am", "get", "got", "gets"];
 const NEGATORS: &[&str] = &[
     "not", "n't", "never", "no", "neither", "nor", "cannot", "refused", "refuses", "refuse", "declined", "declines", "decline", "failed", "fails", "fail",
@@ -1179,7 +1183,8 @@ pub fn code_sentence_with(s: &Sentence, lex: &Lexicon, ms: &[Mention], dyad: &[A
         // ("were engaged in ethnic cleansing", "is committed to": a pattern going on
         // with its own words after the verb reads as a state, not a passive.)
         // (dyad's own patterns only: PETRARCH reads its patterns' passives itself.)
-        let stative = c.strict_target && matches!(c.after.first(), Some(PatElem::Words(_)));
+        // A phrasal verb's particle is no such words: "was blown up by", "was shot down".
+        let stative = c.strict_target && matches!(c.after.first(), Some(PatElem::Words(w)) if !w.iter().all(|w| PARTICLES.contains(&w.as_str())));
         let passive = c.verbal && !stative && c.participles.iter().any(|p| p == anchor_word) && vm.anchor > 0 && {
             let mut t = vm.anchor;
             let mut found = false;
