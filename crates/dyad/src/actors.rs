@@ -601,6 +601,7 @@ fn is_countryish(k: ActorKind) -> bool {
 pub fn find_mentions(s: &Sentence, lex: &Lexicon, ctx: &mut DocContext) -> Vec<Mention> {
     let n = s.words.len();
     let mut ms = lexicon_mentions(s, lex, ctx.date);
+    places_over_names(s, lex, &mut ms);
     // "an anti-Syria journalist", "pro-Russia rebels": a stance, not the country itself.
     ms.retain(|m| !(is_countryish(m.kind) && stance_prefix(s, m.start)));
     // "official contact", "police custody": a role word used as an adjective names no actor.
@@ -767,6 +768,32 @@ fn lexicon_mentions(s: &Sentence, lex: &Lexicon, date: Option<Date>) -> Vec<Ment
         out.push(Mention { start: a, end: b + 1, actors, kind: entry.kind, absorbed: false, place: false });
     }
     out
+}
+
+/// "East Jerusalem", "West Bank": a place the lexicon knows whose name holds
+/// another country's name or capital is the place's country, not the
+/// capital's government ("voting in East Jerusalem" is not about Israel's
+/// seat of government).
+fn places_over_names(s: &Sentence, lex: &Lexicon, ms: &mut Vec<Mention>) {
+    let mut spans: Vec<(usize, usize, String)> = Vec::new();
+    for m in ms.iter().filter(|m| is_countryish(m.kind)) {
+        let countries: Vec<&str> = m.actors.iter().filter_map(|a| a.code.country.as_deref()).collect();
+        let over = (m.start.saturating_sub(2)..=m.start).find_map(|a| {
+            crate::places::place_name_at(s, lex, a)
+                .filter(|(end, c)| *end >= m.end && (a < m.start || *end > m.end) && !countries.contains(&c.as_str()))
+                .map(|(end, c)| (a, end, c))
+        });
+        if let Some(span) = over.filter(|o| !spans.contains(o)) {
+            spans.push(span);
+        }
+    }
+    for (a, end, country) in spans {
+        let rule = format!("place `{}` ({country}) in the lexicon, over the name inside it", s.slice(a, end));
+        ms.retain(|o| o.end <= a || o.start >= end);
+        let code = ActorCode { country: Some(country), sectors: Vec::new() };
+        ms.push(Mention { start: a, end, actors: vec![Actor { code, name: None, rule }], kind: ActorKind::Country, absorbed: false, place: false });
+    }
+    ms.sort_by_key(|m| m.start);
 }
 
 fn learned_mention(s: &Sentence, ctx: &DocContext, i: usize, covered: &[bool]) -> Option<Mention> {
@@ -1684,7 +1711,9 @@ mod tests {
 
     fn dated_codes(lexicon: &str, text: &str, date: &str) -> Vec<(String, String)> {
         let mut b = LexiconBuilder::new();
-        b.add_actors(builtin::parse_actors(lexicon, "builtin:t").actors);
+        let file = builtin::parse_actors(lexicon, "builtin:t");
+        b.add_actors(file.actors);
+        b.add_places(file.places);
         let l = b.build();
         let lower = text.to_ascii_lowercase();
         let s = Sentence::new(text, &lower, (0, text.len()));
@@ -1705,6 +1734,19 @@ mod tests {
         assert!(brenk("Brenk spoke.", "2000-01-01").is_empty());
         // With a title it is the known person: the country, and the title's sector.
         assert_eq!(brenk("President Brenk spoke.", "2000-01-01"), [("President Brenk".to_string(), "FREGOV".to_string())]);
+    }
+
+    #[test]
+    fn a_known_place_outweighs_the_capital_inside_its_name() {
+        let lexicon = "[countries]\nFRE | Freedonia | Freedonian | Fredville\nSYL | Sylvania | Sylvanian | Sylvan City\n[places]\nSYL | East Fredville; Fredville Heights\n";
+        let got = |text: &str| dated_codes(lexicon, text, "2020-01-01");
+        assert_eq!(
+            got("Freedonia banned voting in East Fredville."),
+            [("Freedonia".to_string(), "FRE".to_string()), ("East Fredville".to_string(), "SYL".to_string())]
+        );
+        assert_eq!(got("Fredville Heights voted."), [("Fredville Heights".to_string(), "SYL".to_string())]);
+        // The capital alone is still the capital.
+        assert_eq!(got("Fredville voted."), [("Fredville".to_string(), "FREGOV".to_string())]);
     }
 
     #[test]
