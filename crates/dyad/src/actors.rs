@@ -760,7 +760,8 @@ fn lexicon_mentions(s: &Sentence, lex: &Lexicon, date: Option<Date>) -> Vec<Ment
             // "an armed Islamic group" is a description, the "Armed Islamic Group" a name.
             continue;
         }
-        let titled = found.iter().any(|&(_, e2, j)| e2 == a && lex.actors[j as usize].kind == ActorKind::Sector);
+        // (Only a person's name can be titled; most phrases skip the search.)
+        let titled = entry.kind == ActorKind::Person && found.iter().any(|&(_, e2, j)| e2 == a && lex.actors[j as usize].kind == ActorKind::Sector);
         let actors = actors_of(lex, idx, date, titled);
         if actors.is_empty() {
             continue;
@@ -1580,9 +1581,7 @@ pub fn sole_country(ms: &[Mention]) -> Option<String> {
     let mut found: Option<&str> = None;
     for m in ms.iter().filter(|m| !m.absorbed) {
         for a in &m.actors {
-            if let Some(c) =
-                a.code.country.as_deref().filter(|c| !c.starts_with("IGO") && !c.starts_with("NGO") && !crate::ontology::TRANSNATIONAL_CODES.contains(c))
-            {
+            if let Some(c) = a.code.country.as_deref().filter(|c| !crate::ontology::is_international(c)) {
                 match found {
                     None => found = Some(c),
                     Some(f) if f != c => return None,
@@ -1709,12 +1708,17 @@ mod tests {
         assert_eq!(names, ["Ruritania", "Otto Blum"]);
     }
 
-    fn dated_codes(lexicon: &str, text: &str, date: &str) -> Vec<(String, String)> {
+    /// A lexicon of actors and places from `[section]` text, as the built-in one is read.
+    fn lexicon_of(text: &str) -> Lexicon {
         let mut b = LexiconBuilder::new();
-        let file = builtin::parse_actors(lexicon, "builtin:t");
+        let file = builtin::parse_actors(text, "builtin:t");
         b.add_actors(file.actors);
         b.add_places(file.places);
-        let l = b.build();
+        b.build()
+    }
+
+    fn dated_codes(lexicon: &str, text: &str, date: &str) -> Vec<(String, String)> {
+        let l = lexicon_of(lexicon);
         let lower = text.to_ascii_lowercase();
         let s = Sentence::new(text, &lower, (0, text.len()));
         let mut ctx = DocContext::new(Some(date.parse().unwrap()));
@@ -1752,11 +1756,7 @@ mod tests {
     #[test]
     fn a_transnational_group_names_no_country() {
         let lexicon = "[countries]\nFRE | Freedonia | Freedonian | Fredville\n[organizations]\nIMG REB | Zedist Front\n[sectors]\nGOV | president\n";
-        let l = {
-            let mut b = LexiconBuilder::new();
-            b.add_actors(builtin::parse_actors(lexicon, "builtin:t").actors);
-            b.build()
-        };
+        let l = lexicon_of(lexicon);
         let text = "Zedist Front fighters from Freedonia attacked the president.";
         let lower = text.to_ascii_lowercase();
         let s = Sentence::new(text, &lower, (0, text.len()));

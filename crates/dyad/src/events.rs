@@ -284,13 +284,8 @@ const DOMESTIC_SECTORS: &[&str] = &["REB", "OPP", "CRM", "CVL", "MED", "LAB", "E
 /// A state's civil authorities (government, police, courts, legislature), not its
 /// military, which also acts abroad.
 fn domestic_authority(a: &Actor) -> bool {
-    let state = a.code.country.as_deref().is_some_and(is_state_code);
+    let state = a.code.country.as_deref().is_some_and(ontology::is_state);
     state && !a.code.sectors.is_empty() && a.code.sectors.iter().all(|x| matches!(x.as_str(), "GOV" | "COP" | "JUD" | "LEG" | "ELI" | "HLH"))
-}
-
-/// Whether an actor's country part names a state: an ISO3 code, not an IGO or a region.
-fn is_state_code(c: &str) -> bool {
-    ontology::is_state(c)
 }
 
 /// A state actor: a country itself or its government, forces, police, courts or
@@ -1408,7 +1403,10 @@ pub fn code_sentence_with(s: &Sentence, lex: &Lexicon, ms: &[Mention], dyad: &[A
                     // after the verb in the clause ("lifted a curfew in <province>").
                     placed.push(on_recipient(t, ts, te, format!("no recipient named: {why}")));
                 } else if let Some(own) = a.code.country.as_deref().filter(|own| {
-                    c.strict_target && is_state_code(own) && ontology::domestic_code(&code) && (if root == "14" { !state_actor(a) } else { state_actor(a) })
+                    c.strict_target
+                        && ontology::is_state(own)
+                        && ontology::domestic_code(&code)
+                        && (if root == "14" { !state_actor(a) } else { state_actor(a) })
                 }) {
                     // A state's act on its own polity ("lifted the state of emergency",
                     // "resigned") and a protest with no target named fall on the actor's

@@ -112,10 +112,16 @@ pub fn is_region(code: &str) -> bool {
 /// companies): like IGOs and NGOs, they are no state's.
 pub const TRANSNATIONAL_CODES: &[&str] = &["IMG", "ISM", "MNC"];
 
+/// Whether an actor's country part is an international non-state one: an
+/// IGO, an NGO or a transnational group, which no state owns.
+pub fn is_international(code: &str) -> bool {
+    code.starts_with("IGO") || code.starts_with("NGO") || TRANSNATIONAL_CODES.contains(&code)
+}
+
 /// Whether an actor's country part names a state (an ISO3 code, or one of the
 /// older CAMEO country codes): not an IGO, NGO, region or transnational group.
 pub fn is_state(code: &str) -> bool {
-    code.len() == 3 && !code.starts_with("IGO") && !code.starts_with("NGO") && !is_region(code) && !TRANSNATIONAL_CODES.contains(&code)
+    code.len() == 3 && !is_international(code) && !is_region(code)
 }
 
 /// Whether an event of this CAMEO code, when the text names no recipient,
