@@ -1574,6 +1574,11 @@ fn is_month(w: &str) -> bool {
     matches!(w, "january" | "february" | "march" | "april" | "may" | "june" | "july" | "august" | "september" | "october" | "november" | "december")
 }
 
+/// Why a role-only actor took [`sole_country`]'s country. A guess, so the
+/// events coder does not let it turn an act on that country into a domestic
+/// one ("Guerrillas restored ties with <country>").
+pub const SOLE_COUNTRY_RULE: &str = "the only country named in the sentence";
+
 /// The one country the sentence's actors name, if they name exactly one.
 /// IGOs, NGOs and transnational groups ("Al-Qaeda") name none; a region
 /// ("European") counts, so that "European companies" stay European.

@@ -131,7 +131,7 @@ impl Coder {
             if let Some((country, name, from)) = local {
                 actors::localize_sectors(&mut ms, &country, &format!("country of the {from} place `{name}`"));
             } else if let Some(only) = actors::sole_country(&ms) {
-                actors::localize_sectors(&mut ms, &only, "the only country named in the sentence");
+                actors::localize_sectors(&mut ms, &only, actors::SOLE_COUNTRY_RULE);
             }
             if let Some((country, name)) = sentence_place.as_ref().and_then(|p| p.country.clone().map(|c| (c, p.name.clone()))) {
                 actors::ethnic_residents(&s, &mut ms, &country, &name);

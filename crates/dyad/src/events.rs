@@ -279,6 +279,10 @@ const TARGETLESS_ROOTS: &[&str] = &["14", "15"];
 
 /// Sectors of a country's own society and its challengers: with no country of
 /// their own, they belong to the state whose authorities act on them.
+/// Sectors that challenge their own state (rebels, insurgents, the opposition,
+/// separatists, radicals): their acts on their own country are acts on its state.
+const CHALLENGER_SECTORS: &[&str] = &["REB", "OPP", "INS", "SEP", "RAD", "UAF"];
+
 const DOMESTIC_SECTORS: &[&str] = &["REB", "OPP", "CRM", "CVL", "MED", "LAB", "EDU", "BUS", "REL", "INS", "SEP", "RAD"];
 
 /// A state's civil authorities (government, police, courts, legislature), not its
@@ -1322,7 +1326,15 @@ pub fn code_sentence_with(s: &Sentence, lex: &Lexicon, ms: &[Mention], dyad: &[A
                 // (Two actors no dictionary codes are two, whatever their empty codes. A
                 // state's act on its own polity is one: "promised to democratize Serbia".)
                 let two_new = t.rule == crate::actors::NEW_ACTOR_RULE && src.rule == crate::actors::NEW_ACTOR_RULE && t.name != src.name;
-                if !two_new && (t.code == src.code || (t.code.country == src.code.country && t.code.sectors.is_empty() && !ontology::domestic_code(ev_code))) {
+                // A challenger of the state acting on its own bare country acts on the state:
+                // "Sudanese rebels shelled [a town of] Sudan", "Palestinian militants rejected ...".
+                // (Not when its country is only the guess that it is the one country named.)
+                let challenger =
+                    src.code.sectors.iter().any(|x| CHALLENGER_SECTORS.contains(&x.as_str())) && !src.rule.ends_with(crate::actors::SOLE_COUNTRY_RULE);
+                if !two_new
+                    && (t.code == src.code
+                        || (t.code.country == src.code.country && t.code.sectors.is_empty() && !challenger && !ontology::domestic_code(ev_code)))
+                {
                     return;
                 }
             }
