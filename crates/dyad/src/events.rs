@@ -391,7 +391,14 @@ pub fn match_verbs(s: &Sentence, lex: &Lexicon, ms: &[Mention]) -> Vec<VerbMatch
             if !c.strict_target && is_base_form(c, s.words[i]) && determiner_and_modifiers_before(s, i, &in_mention) {
                 continue;
             }
-            if c.strict_target && c.verbal && !title_case && i > 0 && s.toks[i].capitalized && s.toks[i - 1].word {
+            // ("end-March": a capitalized month after a hyphen is the month too.)
+            if c.strict_target
+                && c.verbal
+                && !title_case
+                && i > 0
+                && s.toks[i].capitalized
+                && (s.toks[i - 1].word || crate::article::month_number(s.words[i]).is_some())
+            {
                 continue;
             }
             let Some(vm) = try_match(s, c, ci as usize, i, &at, &ends, ms) else { continue };
@@ -1418,7 +1425,8 @@ pub fn code_sentence_with(s: &Sentence, lex: &Lexicon, ms: &[Mention], dyad: &[A
                     c.strict_target
                         && ontology::is_state(own)
                         && ontology::domestic_code(&code)
-                        && (if root == "14" { !state_actor(a) } else { state_actor(a) })
+                        // ("Thousands of Iraqis marched": a people named by its demonym is no state actor.)
+                        && (if root == "14" { !state_actor(a) || (am.kind == ActorKind::Demonym && a.code.sectors.is_empty()) } else { state_actor(a) })
                 }) {
                     // A state's act on its own polity ("lifted the state of emergency",
                     // "resigned") and a protest with no target named fall on the actor's
