@@ -734,6 +734,10 @@ fn proper_as_written(s: &Sentence, a: usize, phrase: &str) -> bool {
     phrase.split_whitespace().enumerate().all(|(k, w)| !w.starts_with(|c: char| c.is_ascii_uppercase()) || s.toks.get(a + k).is_none_or(|t| t.capitalized))
 }
 
+/// Real names one letter from a country's: Columbia (the District, the
+/// river, the university, British Columbia) is not Colombia.
+const REAL_LOOKALIKES: &[&str] = &["columbia", "columbian", "columbians"];
+
 fn lexicon_mentions(s: &Sentence, lex: &Lexicon, date: Option<Date>) -> Vec<Mention> {
     let ids = s.word_ids(lex);
     let mut found = Vec::new();
@@ -768,6 +772,30 @@ fn lexicon_mentions(s: &Sentence, lex: &Lexicon, date: Option<Date>) -> Vec<Ment
         }
         out.push(Mention { start: a, end: b + 1, actors, kind: entry.kind, absorbed: false, place: false });
     }
+    // "Afganistan", "Ethopia": a capitalized word no phrase knows, one letter off a country.
+    // Not inside a run of capitalized words: there it is a name's part ("Roy
+    // Lichtenstein", "Dominick Dunne", "Columbian Chemicals Co").
+    let cap_word = |t: usize| s.toks.get(t).is_some_and(|x| x.word && x.capitalized);
+    for t in 0..s.words.len() {
+        if ids[t] != crate::lexicon::words::UNKNOWN
+            || !cap_word(t)
+            || (t > 0 && cap_word(t - 1))
+            || cap_word(t + 1)
+            || REAL_LOOKALIKES.contains(&s.words[t])
+            || out.iter().any(|m| m.start <= t && t < m.end)
+        {
+            continue;
+        }
+        let Some(idx) = lex.misspelt_country(s.words[t]) else { continue };
+        let mut actors = actors_of(lex, idx, date, false);
+        for a in actors.iter_mut() {
+            a.rule = format!("`{}` read as {} (one letter off)", s.slice(t, t + 1), a.rule);
+        }
+        if !actors.is_empty() {
+            out.push(Mention { start: t, end: t + 1, actors, kind: lex.actors[idx].kind, absorbed: false, place: false });
+        }
+    }
+    out.sort_by_key(|m| m.start);
     out
 }
 
@@ -1743,6 +1771,21 @@ mod tests {
         assert!(brenk("Brenk spoke.", "2000-01-01").is_empty());
         // With a title it is the known person: the country, and the title's sector.
         assert_eq!(brenk("President Brenk spoke.", "2000-01-01"), [("President Brenk".to_string(), "FREGOV".to_string())]);
+    }
+
+    #[test]
+    fn a_country_misspelt_by_one_letter_is_still_that_country() {
+        let lexicon = "[countries]\nFRE | Freedonia | Freedonian | Fredville\nSYL | Sylvania | Sylvanian | Sylvan City\n";
+        let got = |text: &str| dated_codes(lexicon, text, "2020-01-01");
+        let fre = |w: &str| vec![(w.to_string(), "FRE".to_string())];
+        // A letter dropped, added, changed, or two letters swapped.
+        for w in ["Fredonia", "Freedoonia", "Freedomia", "Freedonain"] {
+            assert_eq!(got(&format!("The talks with {w} failed.")), fre(w), "{w}");
+        }
+        // Two letters off, lowercase, or inside a run of capitalized words: no actor.
+        for text in ["The talks with Fredomia failed.", "The talks with freedomia failed.", "Jan Freedomia spoke.", "Freedomia Mining Co grew."] {
+            assert!(got(text).is_empty(), "{text}");
+        }
     }
 
     #[test]

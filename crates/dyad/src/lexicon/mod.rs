@@ -338,6 +338,28 @@ pub struct Lexicon {
     pub problems: Vec<LexProblem>,
     /// Morphology, kept for learning new verbs at run time.
     pub morph: Morphology,
+    /// One-word country and demonym keys of at least [`MIN_MISSPELT`] letters,
+    /// with their entries, sorted: the candidates for [`Lexicon::misspelt_country`].
+    spellings: Vec<(String, u32)>,
+}
+
+/// The shortest country name or demonym a one-letter slip is read as: shorter
+/// names ("Chad", "Mali", "Iran") sit one letter from too many other words.
+pub const MIN_MISSPELT: usize = 7;
+
+/// Whether `a` becomes `b` by one insertion, deletion, substitution or swap
+/// of neighbouring letters (and is not `b`).
+fn one_edit(a: &[u8], b: &[u8]) -> bool {
+    if a == b || a.len().abs_diff(b.len()) > 1 {
+        return false;
+    }
+    let p = a.iter().zip(b).take_while(|(x, y)| x == y).count();
+    let (ra, rb) = (&a[p..], &b[p..]);
+    match ra.len().cmp(&rb.len()) {
+        std::cmp::Ordering::Less => ra == &rb[1..],
+        std::cmp::Ordering::Greater => &ra[1..] == rb,
+        std::cmp::Ordering::Equal => ra[1..] == rb[1..] || (ra.len() >= 2 && ra[0] == rb[1] && ra[1] == rb[0] && ra[2..] == rb[2..]),
+    }
 }
 
 impl Lexicon {
@@ -375,7 +397,20 @@ impl Lexicon {
         let actor_rules = (0..actors.len()).map(|_| std::sync::OnceLock::new()).collect();
         static NEXT_ID: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(1);
         let id = NEXT_ID.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+        let mut spellings: Vec<(String, u32)> = keys
+            .iter()
+            .enumerate()
+            .filter(|(i, k)| {
+                matches!(actors[*i].kind, ActorKind::Country | ActorKind::Demonym)
+                    && !k.contains(' ')
+                    && k.len() >= MIN_MISSPELT
+                    && k.bytes().all(|b| b.is_ascii_lowercase())
+            })
+            .map(|(i, k)| (k.clone(), i as u32))
+            .collect();
+        spellings.sort();
         Lexicon {
+            spellings,
             actors,
             actor_keys: keys,
             case_sensitive,
@@ -475,6 +510,22 @@ impl Lexicon {
     /// and without overlaps: `(first word, one past the last, entry index)`.
     pub fn actor_phrases(&self, ids: &[u32], out: &mut Vec<(usize, usize, u32)>) {
         self.actor_trie.find_all(ids, out);
+    }
+
+    /// The one country name or demonym entry that the unknown folded word `w`
+    /// is a one-letter slip of ("afganistan", "ethopia"), if exactly one is:
+    /// wire copy misspells names, and a misspelt country is still that
+    /// country. The first letter must agree and the word be at least
+    /// [`MIN_MISSPELT`] letters long.
+    pub fn misspelt_country(&self, w: &str) -> Option<usize> {
+        if w.len() < MIN_MISSPELT || self.word_id(w) != words::UNKNOWN {
+            return None;
+        }
+        let first = w.as_bytes()[0];
+        let from = self.spellings.partition_point(|(k, _)| k.as_bytes()[0] < first);
+        let mut hits = self.spellings[from..].iter().take_while(|(k, _)| k.as_bytes()[0] == first).filter(|(k, _)| one_edit(w.as_bytes(), k.as_bytes()));
+        let hit = hits.next()?;
+        hits.next().is_none().then_some(hit.1 as usize)
     }
 
     /// The rule of actor entry `i` in evidence: ``lexicon ORIGIN `PHRASE` ``
