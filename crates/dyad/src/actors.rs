@@ -686,6 +686,7 @@ pub fn find_mentions(s: &Sentence, lex: &Lexicon, ctx: &mut DocContext) -> Vec<M
     roles_of_places(s, lex, &mut ms);
     titled_people(s, &mut ms);
     people(s, lex, ctx, &mut ms);
+    followers_of_people(s, &mut ms);
     acronyms(s, ctx, &mut ms);
     for m in ms.iter_mut() {
         // "in Beijing", "at the Kremlin": a location, not an actor.
@@ -733,6 +734,36 @@ fn proper_as_written(s: &Sentence, a: usize, phrase: &str) -> bool {
     }
     phrase.split_whitespace().enumerate().all(|(k, w)| !w.starts_with(|c: char| c.is_ascii_uppercase()) || s.toks.get(a + k).is_none_or(|t| t.capitalized))
 }
+
+/// "supporters of former President X", "followers of X": people named as a
+/// person's following are of that person's country, and the person is not
+/// the one acting (the following is).
+fn followers_of_people(s: &Sentence, ms: &mut [Mention]) {
+    for k in 0..ms.len() {
+        let m = &ms[k];
+        if m.kind != ActorKind::Sector || m.end != m.start + 1 || !FOLLOWERS.contains(&s.words[m.start]) || s.word(m.end) != "of" {
+            continue;
+        }
+        let after = if matches!(s.word(m.end + 1), "the" | "former" | "ousted" | "exiled" | "jailed" | "late") { m.end + 2 } else { m.end + 1 };
+        let Some(p) = ms.iter().position(|q| q.kind == ActorKind::Person && !q.absorbed && (q.start == m.end + 1 || q.start == after)) else { continue };
+        // (A person whose country is not yet known passes it on later, with the sentence's.)
+        let country = ms[p].actors[0].code.country.clone();
+        let why = format!("following of {}", s.slice(ms[p].start, ms[p].end));
+        let end = ms[p].end;
+        ms[p].absorbed = true;
+        let m = &mut ms[k];
+        m.end = end;
+        for a in m.actors.iter_mut() {
+            if country.is_some() {
+                a.code.country = country.clone();
+            }
+            a.rule = format!("{}; {why}", a.rule);
+        }
+    }
+}
+
+/// Words naming a person's following (see [`followers_of_people`]).
+const FOLLOWERS: &[&str] = &["supporters", "supporter", "followers", "loyalists", "partisans"];
 
 /// Real names one letter from a country's: Columbia (the District, the
 /// river, the university, British Columbia) is not Colombia.

@@ -1646,6 +1646,10 @@ fn governing_word_in<'a>(s: &'a Sentence, start: usize, compass: bool) -> &'a st
     while q > 0 && (DETERMINERS.contains(&s.words[q - 1]) || is_number(s.words[q - 1]) || (compass && is_compass(s.words[q - 1]))) {
         q -= 1;
     }
+    // "About 200 protesters", "around 50 soldiers": before a number these say how many.
+    if q > 0 && q < start && matches!(s.words[q - 1], "about" | "around" | "over" | "under") && is_number(s.words[q]) {
+        q -= 1;
+    }
     if q > 1 && s.words[q - 1] == "of" && DETERMINERS.contains(&s.words[q - 2]) {
         q -= 2;
     } else if q > 1 && s.words[q - 1] == "of" && COLLECTIVES.contains(&s.words[q - 2]) {
