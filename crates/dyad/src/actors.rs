@@ -708,7 +708,9 @@ pub fn find_mentions(s: &Sentence, lex: &Lexicon, ctx: &mut DocContext) -> Vec<M
                     | "neighbouring"
                     | "neighboring"
             ) && matches!(prev2, "in" | "at" | "near"));
-        if matches!(m.kind, ActorKind::Metonym | ActorKind::Country) && located {
+        // "the Gulf of Guinea", "the Sea of Japan": a body of water named after a country.
+        let water = prev == "of" && matches!(prev2, "gulf" | "bay" | "sea" | "strait" | "straits");
+        if matches!(m.kind, ActorKind::Metonym | ActorKind::Country) && (located || water) {
             m.place = true;
         }
     }

@@ -1354,6 +1354,19 @@ pub fn code_sentence_with(s: &Sentence, lex: &Lexicon, ms: &[Mention], dyad: &[A
             let one_party = sources.len() == 1 && ms[sources[0]].kind == ActorKind::Organization;
             // "Neither A nor B ...": each acts alone, not with the other.
             let one_party = one_party || (sources.len() >= 2 && (ms[sources[0]].end..ms[sources[sources.len() - 1]].start).any(|t| s.words[t] == "nor"));
+            // "French and Egyptian warships launched war games": two countries' forces
+            // exercising together cooperate militarily (062), each with the other.
+            let joint = root == "15"
+                && !one_party
+                && c.strict_target
+                && (vm.start..vm.end).any(|t| matches!(s.words[t], "exercise" | "exercises" | "drills" | "games" | "maneuvers" | "manoeuvres"))
+                && src_actors.iter().any(|(a, _)| a.code.country.is_some() && a.code.country != src_actors[0].0.code.country);
+            let (code, root) = if joint {
+                notes.push(format!("exercise by two countries' forces: {code} -> 062"));
+                ("062".to_string(), "06".to_string())
+            } else {
+                (code.clone(), root.clone())
+            };
             if src_actors.len() >= 2 && !one_party && RECIPROCAL_ROOTS.contains(&root.as_str()) {
                 let mut n2 = notes.clone();
                 n2.push("reciprocal".into());
