@@ -63,8 +63,11 @@ pub(super) fn event(code: &str) -> Option<&'static str> {
     // or emergency rule counted as material; embargoes are coercion rather
     // than reduced relations; destruction of property and violent repression
     // are assaults; blockade and occupation are coercion rather than combat.
+    // Stepping down (0831) is a resignation, which the PLOVER manual files under
+    // RETREAT with a mode of its own (`resign`), though the 2021 table leaves the
+    // code under CONCEDE: the table never assigns that mode at all.
     match code {
-        "0813" | "0814" => return Some("RETREAT"),
+        "0813" | "0814" | "0831" => return Some("RETREAT"),
         "163" | "191" | "192" => return Some("COERCE"),
         "1712" | "175" => return Some("ASSAULT"),
         _ => {}
@@ -129,8 +132,11 @@ const MODE3: [[&str; 10]; 21] = {
 ///   own mode for intentional destruction of property is `destroy`.
 /// - 175 (violent repression): the table puts the context `pro_autocracy`
 ///   in the mode slot; we move it to the contexts.
+/// - 0831 (step down): a resignation, RETREAT `resign` as the manual says,
+///   not the table's CONCEDE (see [`event`]).
 pub(super) fn mode(code: &str) -> &'static str {
     match code {
+        "0831" => "resign",
         "0841" => "release",
         "0842" => "return",
         "0871" => "ceasefire",

@@ -130,6 +130,7 @@ fn plover_samples() {
         ("08", "CONCEDE", "", &[]),
         ("0812", "CONCEDE", "", &["democracy"]),
         ("0813", "RETREAT", "", &["legal"]),
+        ("0831", "RETREAT", "resign", &["political_institutions"]),
         ("0841", "RETREAT", "release", &["legal"]),
         ("0861", "RETREAT", "access", &["peacekeeping"]),
         ("0871", "RETREAT", "ceasefire", &["military"]),
@@ -384,6 +385,12 @@ type Mapping = (String, String, Vec<String>);
 /// Where we knowingly differ from CAMEO2PLOVER-2021.txt: code, what the
 /// table says, what we say, and why.
 const DEVIATIONS: &[(&str, Triple, Triple, &str)] = &[
+    (
+        "0831",
+        ("CONCEDE", "", &["political_institutions"]),
+        ("RETREAT", "resign", &["political_institutions"]),
+        "the manual files resignations under RETREAT, mode `resign`, a mode the table never assigns",
+    ),
     ("085", ("RETREAT", "ease", &["economic"]), ("RETREAT", "", &["economic"]), "the table's own note retires `ease` as a mode and clears it on 0813/0814"),
     (
         "1321",
