@@ -604,6 +604,9 @@ pub fn find_mentions(s: &Sentence, lex: &Lexicon, ctx: &mut DocContext) -> Vec<M
     places_over_names(s, lex, &mut ms);
     // "an anti-Syria journalist", "pro-Russia rebels": a stance, not the country itself.
     ms.retain(|m| !(is_countryish(m.kind) && stance_prefix(s, m.start)));
+    // "a UK-based group", "European-based missiles": where something sits, neither an
+    // actor nor the place the story happens.
+    ms.retain(|m| !(is_countryish(m.kind) && s.word(m.end) == "-" && s.word(m.end + 1) == "based"));
     // "official contact", "police custody": a role word used as an adjective names no actor.
     // (Before another role it makes a pair: "military police", "government troops".)
     // (After a country word it is that country's: "a Somali army checkpoint".)

@@ -1455,7 +1455,13 @@ pub fn code_sentence_with(s: &Sentence, lex: &Lexicon, ms: &[Mention], dyad: &[A
                     push(&code, a, am, None, &notes);
                 }
             }
-            out.extend(placed);
+            // (A country placed on itself by a place is no event: "U.S.A. ... agreed to ... in
+            // the United States". A domestic act on its own polity is: "Taiwan will relax ...".)
+            out.extend(
+                placed
+                    .into_iter()
+                    .filter(|e| e.target.as_ref().is_none_or(|(t, _, _)| t.code != e.source.0.code || e.notes.iter().any(|n| n.contains("a domestic act")))),
+            );
             continue;
         }
         // A PETRARCH `%` slot ("% HAVE POSTPONED *"): the two members of the compound
