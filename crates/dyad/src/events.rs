@@ -1495,7 +1495,52 @@ pub fn code_sentence_with(s: &Sentence, lex: &Lexicon, ms: &[Mention], dyad: &[A
             }
         }
     }
+    allegations(s, ms, lex, &mut out);
     out
+}
+
+/// Verbs of allegation: what follows them is claimed, not reported as fact.
+const ALLEGE: &[&str] = &["claim", "claims", "claimed", "claiming", "allege", "alleges", "alleged", "alleging"];
+
+/// "The US claimed that ISIL had attacked Iraq": violence someone alleges is
+/// their accusation of the alleged attacker (112), not an attack on record;
+/// "The US claimed that they had attacked Iraq": violence a party claims as
+/// its own is a claim of responsibility (015). (The built-in lexicon's
+/// events only: loaded dictionaries code as their own coders do.)
+fn allegations(s: &Sentence, ms: &[Mention], lex: &Lexicon, out: &mut [SentenceEvent]) {
+    for e in out.iter_mut() {
+        if !lex.verbs[e.pattern].origin.starts_with("builtin:") || !matches!(ontology::root(&e.code), "18" | "19" | "20") {
+            continue;
+        }
+        let mut t = e.verb.0;
+        let mut at = None;
+        while t > 0 {
+            t -= 1;
+            let w = s.words[t];
+            if ALLEGE.contains(&w) {
+                at = Some(t);
+                break;
+            }
+            if is_boundary(w) || w == ";" {
+                break;
+            }
+        }
+        // The claim must open a clause: "claimed (that) X ...", not "the alleged attack".
+        let Some(at) = at.filter(|&a| s.word(a + 1) == "that" || ms.iter().any(|m| m.start == a + 1)) else { continue };
+        let Some(spk) = subject(s, ms, at, 0) else { continue };
+        let speaker = &ms[spk];
+        let Some(who) = speaker.actors.first() else { continue };
+        let word = s.words[at];
+        if e.source.1 >= speaker.start && e.source.2 <= speaker.end {
+            e.notes.push(format!("claimed as its own after `{word}`: {} -> 015", e.code));
+            e.code = "015".to_string();
+        } else if e.source.1 > at && who.code != e.source.0.code {
+            let accused = std::mem::replace(&mut e.source, (who.clone(), speaker.start, speaker.end));
+            e.notes.push(format!("alleged after `{word}`: {} by the accused -> 112 by the one alleging", e.code));
+            e.target = Some(accused);
+            e.code = "112".to_string();
+        }
+    }
 }
 
 /// Whether a phrase follows the verb phrase ending at `end` in its clause
