@@ -1315,6 +1315,19 @@ pub fn code_sentence_with(s: &Sentence, lex: &Lexicon, ms: &[Mention], dyad: &[A
         let verb = (vm.start, vm.end);
         let mut push = |ev_code: &str, src: &Actor, sm: &Mention, tgt: Option<(&Actor, usize, usize)>, notes: &[String]| {
             let mut notes = notes.to_vec();
+            // "UN troops withdrew from <place>": forces withdrawing retreat militarily
+            // (0874), where a state withdrawing from something cuts its ties (16x).
+            let military_retreat = c.strict_target
+                && ev_code == "160"
+                && anchor_word.starts_with("withdr")
+                && src.code.sectors.iter().any(|x| x == "MIL")
+                && tgt.is_some_and(|(t, _, _)| t.code.sectors.is_empty());
+            let ev_code = if military_retreat {
+                notes.push("forces withdrawing: 160 -> 0874".into());
+                "0874"
+            } else {
+                ev_code
+            };
             let mut tgt = tgt.map(|(t, a, b)| (t.clone(), a, b));
             if let Some((t, _, _)) = tgt.as_mut() {
                 // "The Sudanese government accused rebels": a state's civil authorities act
