@@ -573,6 +573,23 @@ fn match_fwd(s: &Sentence, els: &[PatElem], k: usize, p: usize, at: &[Option<usi
             while q < n && at[q].is_none() && DETERMINERS.contains(&s.words[q]) {
                 q += 1;
             }
+            // After a determiner, one or two adjectives may stand before the actor:
+            // "helped the two exiled dissidents", "freed the jailed activists".
+            if q > p && q < n && at[q].is_none() {
+                let mut r = q;
+                while r < (q + 2).min(n) && at[r].is_none() && is_plain_word(s, r) && !s.words[r].ends_with("ly") {
+                    r += 1;
+                }
+                // (Not a country word modifying a noun: "welcomed the first U.S. night session".)
+                let heads = |mi: usize| {
+                    let e = ms[mi].end;
+                    let has_role = ms[mi].actors.iter().any(|a| !a.code.sectors.is_empty());
+                    !(e < n && s.toks[e].word && (s.toks[e].capitalized || (!has_role && is_plain_word(s, e))))
+                };
+                if r > q && at.get(r).copied().flatten().is_some_and(heads) {
+                    q = r;
+                }
+            }
             match at.get(q).copied().flatten() {
                 Some(mi) => {
                     if matches!(els[k], PatElem::Target) {
