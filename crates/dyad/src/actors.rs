@@ -713,6 +713,28 @@ pub fn find_mentions(s: &Sentence, lex: &Lexicon, ctx: &mut DocContext) -> Vec<M
             ) && matches!(prev2, "in" | "at" | "near"));
         // "the Gulf of Guinea", "the Sea of Japan": a body of water named after a country.
         let water = prev == "of" && matches!(prev2, "gulf" | "bay" | "sea" | "strait" | "straits");
+        // "in the east of the Gaza Strip", "on the outskirts of Kabul": a part of a place.
+        let before_the = if prev == "the" { prev2 } else { prev };
+        let back = if prev == "the" { 3 } else { 2 };
+        let part_word = if m.start >= back { s.words[m.start - back] } else { "" };
+        let part = before_the == "of"
+            && matches!(
+                part_word,
+                "north"
+                    | "south"
+                    | "east"
+                    | "west"
+                    | "northeast"
+                    | "northwest"
+                    | "southeast"
+                    | "southwest"
+                    | "outskirts"
+                    | "suburbs"
+                    | "centre"
+                    | "center"
+                    | "heart"
+            );
+        let water = water || part;
         if matches!(m.kind, ActorKind::Metonym | ActorKind::Country) && (located || water) {
             m.place = true;
         }

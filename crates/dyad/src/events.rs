@@ -1241,7 +1241,14 @@ pub fn code_sentence_with(s: &Sentence, lex: &Lexicon, ms: &[Mention], dyad: &[A
                 // Without "by", only an adjectival actor ("killed in Israeli shelling"), not a
                 // place named in a prepositional phrase ("killed in a blast in Beirut").
                 None => object(s, ms, vm.end, next_start, &[])
-                    .filter(|&m| !c.strict_target || (ms[m].kind != ActorKind::Metonym && ms[m].kind != ActorKind::Country)),
+                    .filter(|&m| !c.strict_target || (ms[m].kind != ActorKind::Metonym && ms[m].kind != ActorKind::Country))
+                    // The adjectival actor may stand inside the pattern's own words: "were
+                    // killed in [Israeli] tank shelling" (`kill .. in .. shelling`).
+                    .or_else(|| {
+                        ms.iter().position(|m| {
+                            c.strict_target && usable(m) && m.kind == ActorKind::Demonym && m.start > vm.anchor && m.end < vm.end && s.word(m.end) != "'s"
+                        })
+                    }),
             };
             // "A camp for Congolese refugees was attacked": the attacked are the camp's.
             let subj =
