@@ -1228,6 +1228,15 @@ pub fn code_sentence_with(s: &Sentence, lex: &Lexicon, ms: &[Mention], dyad: &[A
         let by_at = (vm.end..(vm.end + 4).min(s.words.len())).find(|&t| s.words[t] == "by").filter(|&t| {
             (vm.end..t).all(|u| is_time_word(s.words[u]) || s.words[u].ends_with("ly") || matches!(s.words[u], "earlier" | "later" | "again" | "also"))
         });
+        // ... or inside the pattern's gap, right after the participle: "was attacked by
+        // Burundian militiamen armed with machetes" (`attack .. with .. machetes`).
+        let by_at = by_at.or_else(|| {
+            (c.strict_target
+                && s.word(vm.anchor + 1) == "by"
+                && vm.anchor + 1 < vm.end
+                && ms.iter().any(|m| usable(m) && m.start >= vm.anchor + 2 && m.start <= vm.anchor + 3))
+            .then_some(vm.anchor + 1)
+        });
         // Objects may lie beyond a complement verb that was folded into this one.
         let next_start = vms.iter().enumerate().skip(vi + 1).find(|(k, _)| !skip[*k]).map(|(_, v)| v.start).unwrap_or(s.words.len());
         let next_start = if vm.end <= attribution { next_start.min(attribution) } else { next_start };
