@@ -707,6 +707,8 @@ fn group(s: &Sentence, ms: &[Mention], mi: usize, leftward: bool) -> Vec<usize> 
         match w.as_slice() {
             ["and"] | [",", "and"] | ["as", "well", "as"] | ["&"] | ["nor"] => Some(true),
             [","] => Some(false),
+            // "A, B, and with strings attached, C": an aside inside the closing "and".
+            [",", "and", mid @ .., ","] if (1..=4).contains(&mid.len()) && mid.iter().all(|w| !is_boundary(w) && *w != ",") => Some(true),
             _ => None,
         }
     };
