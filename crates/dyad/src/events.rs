@@ -1364,6 +1364,7 @@ pub fn code_sentence_with(s: &Sentence, lex: &Lexicon, ms: &[Mention], dyad: &[A
                 ev_code
             };
             let mut tgt = tgt.map(|(t, a, b)| (t.clone(), a, b));
+            let mut drop_target = false;
             if let Some((t, _, _)) = tgt.as_mut() {
                 // "The Sudanese government accused rebels": a state's civil authorities act
                 // at home, so countryless rebels, opposition or criminals are their country's.
@@ -1390,8 +1391,19 @@ pub fn code_sentence_with(s: &Sentence, lex: &Lexicon, ms: &[Mention], dyad: &[A
                     && (t.code == src.code
                         || (t.code.country == src.code.country && t.code.sectors.is_empty() && !challenger && !ontology::domestic_code(ev_code)))
                 {
-                    return;
+                    // A protest, force posture or de-escalation stands without a recipient:
+                    // "their forces completed their withdrawal from the Bosnian town".
+                    // (Not a state protesting: that is a misread subject.)
+                    let r = ontology::root(ev_code);
+                    if !(c.strict_target && (ev_code.starts_with("087") || r == "15" || (r == "14" && !state_actor(src)))) {
+                        return;
+                    }
+                    notes.push("the own country as recipient: coded with none".into());
+                    drop_target = true;
                 }
+            }
+            if drop_target {
+                tgt = None;
             }
             out.push(SentenceEvent { source: (src.clone(), sm.start, sm.end), target: tgt, code: ev_code.to_string(), verb, pattern: c.pattern, notes });
         };
