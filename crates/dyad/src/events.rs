@@ -1774,13 +1774,16 @@ fn governing_word_in<'a>(s: &'a Sentence, start: usize, compass: bool) -> &'a st
     if q > 0 && q < start && matches!(s.words[q - 1], "about" | "around" | "over" | "under") && is_number(s.words[q]) {
         q -= 1;
     }
-    if q > 1 && s.words[q - 1] == "of" && DETERMINERS.contains(&s.words[q - 2]) {
-        q -= 2;
-    } else if q > 1 && s.words[q - 1] == "of" && COLLECTIVES.contains(&s.words[q - 2]) {
-        // "A group of Moroccan diplomats held ...": the group is its members.
-        q -= 2;
-        while q > 0 && (DETERMINERS.contains(&s.words[q - 1]) || is_number(s.words[q - 1]) || is_member_modifier(s, q - 1)) {
-            q -= 1;
+    // "some of the", "a group of Moroccan diplomats held ...": the group is its members;
+    // so are "hundreds of thousands of people".
+    while q > 1 && s.words[q - 1] == "of" && (DETERMINERS.contains(&s.words[q - 2]) || COLLECTIVES.contains(&s.words[q - 2])) {
+        if DETERMINERS.contains(&s.words[q - 2]) {
+            q -= 2;
+        } else {
+            q -= 2;
+            while q > 0 && (DETERMINERS.contains(&s.words[q - 1]) || is_number(s.words[q - 1]) || is_member_modifier(s, q - 1)) {
+                q -= 1;
+            }
         }
     }
     if q > 0 {
