@@ -155,6 +155,9 @@ const PREPOSITIONS: &[&str] = &[
     "upon",
     "amid",
 ];
+/// Words that stand before a person's title without a determiner ("ordered
+/// former president X to appear").
+const PERSON_MODIFIERS: &[&str] = &["former", "ousted", "exiled", "jailed", "outgoing", "deposed", "detained", "imprisoned", "acting", "interim"];
 /// Particles of phrasal verbs ("blow up", "shoot down", "cut off"): after a
 /// participle they still read as a passive, unlike a preposition ("engaged in").
 const PARTICLES: &[&str] = &["up", "down", "off", "out", "away", "back", "over"];
@@ -575,7 +578,7 @@ fn match_fwd(s: &Sentence, els: &[PatElem], k: usize, p: usize, at: &[Option<usi
             }
             // After a determiner, one or two adjectives may stand before the actor:
             // "helped the two exiled dissidents", "freed the jailed activists".
-            if q > p && q < n && at[q].is_none() {
+            if (q > p || (q < n && PERSON_MODIFIERS.contains(&s.words[q]))) && q < n && at[q].is_none() {
                 let mut r = q;
                 while r < (q + 2).min(n) && at[r].is_none() && is_plain_word(s, r) && !s.words[r].ends_with("ly") {
                     r += 1;
