@@ -578,7 +578,7 @@ fn match_fwd(s: &Sentence, els: &[PatElem], k: usize, p: usize, at: &[Option<usi
             }
             // After a determiner, one or two adjectives may stand before the actor:
             // "helped the two exiled dissidents", "freed the jailed activists".
-            if (q > p || (q < n && PERSON_MODIFIERS.contains(&s.words[q]))) && q < n && at[q].is_none() {
+            if q < n && (q > p || PERSON_MODIFIERS.contains(&s.words[q])) && at[q].is_none() {
                 let mut r = q;
                 while r < (q + 2).min(n) && at[r].is_none() && is_plain_word(s, r) && !s.words[r].ends_with("ly") {
                     r += 1;
