@@ -1360,9 +1360,19 @@ pub fn code_sentence_with(s: &Sentence, lex: &Lexicon, ms: &[Mention], dyad: &[A
                 && anchor_word.starts_with("withdr")
                 && src.code.sectors.iter().any(|x| x == "MIL")
                 && tgt.is_some_and(|(t, _, _)| t.code.sectors.is_empty());
+            // "The building was demolished by a Ukrainian protestor": violence or
+            // destruction by protesters is a violent protest (145).
+            let rioting = c.strict_target
+                && (ev_code == "1712" || ontology::root(ev_code) == "18")
+                && (sm.start..sm.end).any(|t| {
+                    matches!(s.words[t], "protester" | "protesters" | "protestor" | "protestors" | "demonstrator" | "demonstrators" | "rioter" | "rioters")
+                });
             let ev_code = if military_retreat {
                 notes.push("forces withdrawing: 160 -> 0874".into());
                 "0874"
+            } else if rioting {
+                notes.push(format!("by protesters: {ev_code} -> 145"));
+                "145"
             } else {
                 ev_code
             };
