@@ -1199,6 +1199,13 @@ pub fn code_sentence_with(s: &Sentence, lex: &Lexicon, ms: &[Mention], dyad: &[A
                         notes.push(format!("intent `{frame}`: {code} -> {ic}"));
                         code = ic.to_string();
                     }
+                } else if root == "16"
+                    && c.strict_target
+                    && (vm.start.saturating_sub(8)..vm.start).any(|t| matches!(s.words[t], "announced" | "announces" | "decided" | "decides"))
+                {
+                    // "announced it would prohibit all aid to": a measure announced is the
+                    // measure taken, not a threat of it.
+                    notes.push(format!("announced `{frame}`: the measure itself"));
                 } else if let Some(ic) = ontology::intent_code(&code) {
                     notes.push(format!("future `{frame}`: {code} -> {ic}"));
                     code = ic.to_string();
@@ -1367,7 +1374,13 @@ pub fn code_sentence_with(s: &Sentence, lex: &Lexicon, ms: &[Mention], dyad: &[A
                 && (sm.start..sm.end).any(|t| {
                     matches!(s.words[t], "protester" | "protesters" | "protestor" | "protestors" | "demonstrator" | "demonstrators" | "rioter" | "rioters")
                 });
-            let ev_code = if military_retreat {
+            // "welcomed X's statement": welcoming what someone did approves of it (051);
+            // one hosts a visitor, not a statement.
+            let approval = c.strict_target && ev_code == "043" && tgt.is_some_and(|(_, _, e)| s.word(e) == "'s");
+            let ev_code = if approval {
+                notes.push("welcomed a possessed thing: 043 -> 051".into());
+                "051"
+            } else if military_retreat {
                 notes.push("forces withdrawing: 160 -> 0874".into());
                 "0874"
             } else if rioting {
