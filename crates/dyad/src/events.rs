@@ -920,7 +920,32 @@ fn subject_in(s: &Sentence, ms: &[Mention], start: usize, floor: usize, loaded: 
             best = Some(i);
         }
     }
+    if !loaded && best.is_none_or(|b| relative_of_non_actor(s, ms[b].end, start)) {
+        return None;
+    }
     best
+}
+
+/// "the militant group that has seized parts of Iraq": whether the verb at
+/// `start` follows a relative pronoun whose antecedent, the noun before it, is
+/// no actor mention (ending at `after` or earlier). Such a verb has no actor
+/// subject, neither one further back nor the previous verb's.
+fn relative_of_non_actor(s: &Sentence, after: usize, start: usize) -> bool {
+    let mut r = start;
+    while r > after
+        && (matches!(s.words[r - 1], "has" | "have" | "had" | "will" | "would" | "could" | "may" | "might" | "can" | "also" | "not")
+            || BE.contains(&s.words[r - 1])
+            || s.words[r - 1].ends_with("ly"))
+    {
+        r -= 1;
+    }
+    if r <= after + 1 || !matches!(s.words[r - 1], "that" | "which" | "who") {
+        return false;
+    }
+    let p = r - 1;
+    let actor_antecedent = p == after || (p == after + 1 && s.words[after] == ",");
+    // ("said that X had ...": there "that" opens a reported clause, its subject inside.)
+    !actor_antecedent && is_plain_word(s, p - 1) && !SPEECH.contains(&s.words[p - 1])
 }
 
 /// The subject of a passive verb at `start` given as the owner of a thing: a
@@ -1290,7 +1315,7 @@ pub fn code_sentence_with(s: &Sentence, lex: &Lexicon, ms: &[Mention], dyad: &[A
                 None => match subj {
                     Some(m) => group(s, ms, m, true),
                     None => match &prev_subject {
-                        Some(g) if !own_clause_subject(s, vm, floor) => {
+                        Some(g) if !own_clause_subject(s, vm, floor) && !(c.strict_target && relative_of_non_actor(s, floor, vm.start)) => {
                             inherited = true;
                             g.clone()
                         }
