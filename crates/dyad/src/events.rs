@@ -1315,7 +1315,7 @@ pub fn code_sentence_with(s: &Sentence, lex: &Lexicon, ms: &[Mention], dyad: &[A
                 None => match subj {
                     Some(m) => group(s, ms, m, true),
                     None => match &prev_subject {
-                        Some(g) if !own_clause_subject(s, vm, floor) && !(c.strict_target && relative_of_non_actor(s, floor, vm.start)) => {
+                        Some(g) if !(own_clause_subject(s, vm, floor) || (c.strict_target && relative_of_non_actor(s, floor, vm.start))) => {
                             inherited = true;
                             g.clone()
                         }
