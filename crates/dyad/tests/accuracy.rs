@@ -34,7 +34,7 @@ fn level1(coder: &Coder, gold: &Path) -> (f64, f64, f64) {
 
 /// Floors: (gold file, minimum precision, minimum F1), with the built-in lexicon.
 const BUILTIN_FLOORS: &[(&str, f64, f64)] =
-    &[("plover-gsr/gold.jsonl", 0.75, 0.68), ("plover-gsr/PLOVER_GSR_CAMEO.json", 0.75, 0.67), ("petr2-gsr-validation/gold.jsonl", 0.58, 0.51)];
+    &[("plover-gsr/gold.jsonl", 0.78, 0.73), ("plover-gsr/PLOVER_GSR_CAMEO.json", 0.78, 0.72), ("petr2-gsr-validation/gold.jsonl", 0.68, 0.60)];
 
 #[test]
 fn builtin_lexicon_accuracy_floors() {
@@ -62,7 +62,7 @@ fn petrarch2_unit_tests_with_their_own_dictionaries() {
 /// Floors: (gold file, dictionary folder, minimum precision, minimum F1), each suite with its own dictionaries only.
 const VALIDATION_FLOORS: &[(&str, &str, f64, f64)] = &[
     ("udpetrarch-validation/PETR_Validate_records_2_02.xml", "udpetrarch-validation", 0.87, 0.84),
-    ("tabari-validation-petr1/PETR.Validate.records.140226.txt", "tabari-validation-petr1", 0.74, 0.64),
+    ("tabari-validation-petr1/PETR.Validate.records.140226.txt", "tabari-validation-petr1", 0.74, 0.645),
 ];
 
 #[test]
