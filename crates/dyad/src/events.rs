@@ -1607,7 +1607,32 @@ pub fn code_sentence_with(s: &Sentence, lex: &Lexicon, ms: &[Mention], dyad: &[A
         }
     }
     allegations(s, ms, lex, &mut out);
+    merge_protest_motives(&mut out);
     out
+}
+
+/// "began a hunger strike in protest of the government's refusal": the "in
+/// protest of" after a protest by the same actor is that protest's motive, not
+/// a second protest. Its target, an authority, becomes the protest's if the
+/// protest's own came only from where it happened.
+fn merge_protest_motives(out: &mut Vec<SentenceEvent>) {
+    let mut k = 1;
+    while k < out.len() {
+        let e = &out[k];
+        let motive = e.code == "140" && e.notes.iter().any(|n| n.starts_with("subject shared"));
+        let protest = motive.then(|| (0..k).find(|&j| ontology::root(&out[j].code) == "14" && out[j].source.0.code == e.source.0.code)).flatten();
+        let Some(j) = protest else {
+            k += 1;
+            continue;
+        };
+        let e = out.remove(k);
+        let placed = out[j].notes.iter().any(|n| n.starts_with("no recipient named") || n.starts_with("protest target from the place"));
+        // (Only an authority: "in protest of the arrest of activists" is not aimed at them.)
+        if let (true, Some(t)) = (placed || out[j].target.is_none(), e.target.filter(|(t, _, _)| state_actor(t))) {
+            out[j].target = Some(t);
+            out[j].notes.push("target from the protest's motive (`in protest of ...`)".into());
+        }
+    }
 }
 
 /// Verbs of allegation: what follows them is claimed, not reported as fact.
