@@ -933,8 +933,28 @@ fn subject_in(s: &Sentence, ms: &[Mention], start: usize, floor: usize, loaded: 
 fn relative_of_non_actor(s: &Sentence, after: usize, start: usize) -> bool {
     let mut r = start;
     while r > after
-        && (matches!(s.words[r - 1], "has" | "have" | "had" | "will" | "would" | "could" | "may" | "might" | "can" | "also" | "not")
-            || BE.contains(&s.words[r - 1])
+        && (matches!(
+            s.words[r - 1],
+            "has"
+                | "have"
+                | "had"
+                | "will"
+                | "would"
+                | "could"
+                | "may"
+                | "might"
+                | "can"
+                | "also"
+                | "not"
+                | "to"
+                | "aims"
+                | "aimed"
+                | "seeks"
+                | "sought"
+                | "intends"
+                | "plans"
+                | "tries"
+        ) || BE.contains(&s.words[r - 1])
             || s.words[r - 1].ends_with("ly"))
     {
         r -= 1;
@@ -1319,7 +1339,14 @@ pub fn code_sentence_with(s: &Sentence, lex: &Lexicon, ms: &[Mention], dyad: &[A
                             inherited = true;
                             g.clone()
                         }
-                        _ => continue,
+                        _ => {
+                            // ("a resolution that aims to tighten sanctions and impose ...": the
+                            // verbs joined to a subjectless relative clause share its subject.)
+                            if c.strict_target && relative_of_non_actor(s, floor, vm.start) {
+                                prev_subject = None;
+                            }
+                            continue;
+                        }
                     },
                 },
             };
