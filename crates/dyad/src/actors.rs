@@ -717,7 +717,7 @@ pub fn find_mentions(s: &Sentence, lex: &Lexicon, ctx: &mut DocContext) -> Vec<M
         let before_the = if prev == "the" { prev2 } else { prev };
         let back = if prev == "the" { 3 } else { 2 };
         let part_word = if m.start >= back { s.words[m.start - back] } else { "" };
-        let part = before_the == "of"
+        let part_of_place = before_the == "of"
             && matches!(
                 part_word,
                 "north"
@@ -734,8 +734,7 @@ pub fn find_mentions(s: &Sentence, lex: &Lexicon, ctx: &mut DocContext) -> Vec<M
                     | "center"
                     | "heart"
             );
-        let water = water || part;
-        if matches!(m.kind, ActorKind::Metonym | ActorKind::Country) && (located || water) {
+        if matches!(m.kind, ActorKind::Metonym | ActorKind::Country) && (located || water || part_of_place) {
             m.place = true;
         }
     }

@@ -280,12 +280,12 @@ const RECIPROCAL_ROOTS: &[&str] = &["03", "04", "05", "06"];
 /// Roots coded without a target when the sentence names none.
 const TARGETLESS_ROOTS: &[&str] = &["14", "15"];
 
-/// Sectors of a country's own society and its challengers: with no country of
-/// their own, they belong to the state whose authorities act on them.
 /// Sectors that challenge their own state (rebels, insurgents, the opposition,
 /// separatists, radicals): their acts on their own country are acts on its state.
 const CHALLENGER_SECTORS: &[&str] = &["REB", "OPP", "INS", "SEP", "RAD", "UAF"];
 
+/// Sectors of a country's own society and its challengers: with no country of
+/// their own, they belong to the state whose authorities act on them.
 const DOMESTIC_SECTORS: &[&str] = &["REB", "OPP", "CRM", "CVL", "MED", "LAB", "EDU", "BUS", "REL", "INS", "SEP", "RAD"];
 
 /// A state's civil authorities (government, police, courts, legislature), not its
@@ -1571,7 +1571,11 @@ pub fn code_sentence_with(s: &Sentence, lex: &Lexicon, ms: &[Mention], dyad: &[A
                 {
                     // No recipient named: the act falls on the state of a place named
                     // after the verb in the clause ("lifted a curfew in <province>").
-                    placed.push(on_recipient(t, ts, te, format!("no recipient named: {why}")));
+                    // (A country placed on itself is no event: "U.S.A. ... agreed to ... in
+                    // the United States".)
+                    if t.code != a.code {
+                        placed.push(on_recipient(t, ts, te, format!("no recipient named: {why}")));
+                    }
                 } else if let Some(own) = a.code.country.as_deref().filter(|own| {
                     c.strict_target
                         && ontology::is_state(own)
@@ -1593,13 +1597,7 @@ pub fn code_sentence_with(s: &Sentence, lex: &Lexicon, ms: &[Mention], dyad: &[A
                     push(&code, a, am, None, &notes);
                 }
             }
-            // (A country placed on itself by a place is no event: "U.S.A. ... agreed to ... in
-            // the United States". A domestic act on its own polity is: "Taiwan will relax ...".)
-            out.extend(
-                placed
-                    .into_iter()
-                    .filter(|e| e.target.as_ref().is_none_or(|(t, _, _)| t.code != e.source.0.code || e.notes.iter().any(|n| n.contains("a domestic act")))),
-            );
+            out.extend(placed);
             continue;
         }
         // A PETRARCH `%` slot ("% HAVE POSTPONED *"): the two members of the compound
@@ -1880,13 +1878,11 @@ fn governing_word_in<'a>(s: &'a Sentence, start: usize, compass: bool) -> &'a st
     // "some of the", "a group of Moroccan diplomats held ...": the group is its members;
     // so are "hundreds of thousands of people".
     while q > 1 && s.words[q - 1] == "of" && (DETERMINERS.contains(&s.words[q - 2]) || COLLECTIVES.contains(&s.words[q - 2])) {
-        if DETERMINERS.contains(&s.words[q - 2]) {
-            q -= 2;
-        } else {
-            q -= 2;
-            while q > 0 && (DETERMINERS.contains(&s.words[q - 1]) || is_number(s.words[q - 1]) || is_member_modifier(s, q - 1)) {
-                q -= 1;
-            }
+        let collective = !DETERMINERS.contains(&s.words[q - 2]);
+        q -= 2;
+        // (A collective may carry its own determiner and modifiers: "a large group of".)
+        while collective && q > 0 && (DETERMINERS.contains(&s.words[q - 1]) || is_number(s.words[q - 1]) || is_member_modifier(s, q - 1)) {
+            q -= 1;
         }
     }
     if q > 0 {
