@@ -307,6 +307,7 @@ fn state_actor(a: &Actor) -> bool {
 /// its token range and a note saying where it came from.
 fn place_after(s: &Sentence, lex: &Lexicon, ms: &[Mention], from: usize, until: usize) -> Option<(Actor, usize, usize, String)> {
     let state = |c: &str| !ontology::is_region(c) && !c.starts_with("IGO");
+    let until = (from..until).find(|&t| is_boundary(s.words[t]) || (t > from && as_clause(s, t))).unwrap_or(until);
     if let Some(p) =
         ms.iter().find(|m| m.place && m.start >= from && m.start < until && m.actors.len() == 1 && m.actors[0].code.country.as_deref().is_some_and(state))
     {
@@ -708,7 +709,7 @@ fn group(s: &Sentence, ms: &[Mention], mi: usize, leftward: bool) -> Vec<usize> 
         }
         let w: Vec<&str> = (a..b).map(|t| s.words[t]).collect();
         match w.as_slice() {
-            ["and"] | [",", "and"] | ["as", "well", "as"] | ["&"] | ["nor"] => Some(true),
+            ["and"] | [",", "and"] | ["as", "well", "as"] | [",", "as", "well", "as"] | ["&"] | ["nor"] => Some(true),
             [","] => Some(false),
             // "A, B, and with strings attached, C": an aside inside the closing "and".
             [",", "and", mid @ .., ","] if (1..=4).contains(&mid.len()) && mid.iter().all(|w| !is_boundary(w) && *w != ",") => Some(true),
@@ -877,6 +878,13 @@ fn is_number(w: &str) -> bool {
     w.bytes().any(|b| b.is_ascii_digit()) && w.bytes().all(|b| b.is_ascii_digit() || b == b',' || b == b'.')
 }
 
+/// Whether token `t` opens an ", as <clause>" ("..., as authorities in
+/// Croatia cracked down"): a new clause whose actors are neither the object
+/// nor the place of the verb before it. ", as well as X" only extends a list.
+fn as_clause(s: &Sentence, t: usize) -> bool {
+    t > 0 && s.words[t] == "as" && s.words[t - 1] == "," && s.word(t + 1) != "well"
+}
+
 fn is_boundary(w: &str) -> bool {
     CLAUSE_BREAKS.contains(&w) || w == "." || w == "?" || w == "!"
 }
@@ -1026,6 +1034,7 @@ fn object(s: &Sentence, ms: &[Mention], from: usize, until: usize, avoid: &[usiz
                     && s.toks.get(t + 1).is_some_and(|n| n.word && !n.capitalized)
                     && (s.word(t + 1).ends_with("ed") || s.word(t + 1).ends_with("ing")))
                 || SPEECH.contains(&s.words[t])
+                || (t > from && as_clause(s, t))
                 || (t > from && (SUBORDINATORS.contains(&s.words[t]) || (s.words[t] == "following" && DETERMINERS.contains(&s.word(t + 1)))))
         }) {
             continue;

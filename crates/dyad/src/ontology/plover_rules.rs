@@ -59,15 +59,19 @@ fn digits(code: &str) -> (usize, usize, Option<usize>) {
 pub(super) fn event(code: &str) -> Option<&'static str> {
     let (root, third, _) = digits(code);
     // Codes PLOVER files away from their root's type: YIELD splits into
-    // verbal (CONCEDE) and material (RETREAT) halves, with lifting a curfew
-    // or emergency rule counted as material; embargoes are coercion rather
-    // than reduced relations; destruction of property and violent repression
-    // are assaults; blockade and occupation are coercion rather than combat.
-    // Stepping down (0831) is a resignation, which the PLOVER manual files under
-    // RETREAT with a mode of its own (`resign`), though the 2021 table leaves the
-    // code under CONCEDE: the table never assigns that mode at all.
+    // verbal (CONCEDE) and material (RETREAT) halves; embargoes are coercion
+    // rather than reduced relations; destruction of property and violent
+    // repression are assaults; blockade and occupation are coercion rather
+    // than combat. Stepping down (0831) is a resignation, which the PLOVER
+    // manual files under RETREAT with a mode of its own (`resign`), though the
+    // 2021 table leaves the code under CONCEDE: the table never assigns that
+    // mode at all. Lifting a curfew or emergency rule (0813, 0814) stays with
+    // its CONCEDE siblings although the table moves it to RETREAT: the
+    // manual's CONCEDE definition names "removing curfews" and argues that
+    // lifting one is a verbal concession, and the PLOVER gold records code
+    // such events CONCEDE.
     match code {
-        "0813" | "0814" | "0831" => return Some("RETREAT"),
+        "0831" => return Some("RETREAT"),
         "163" | "191" | "192" => return Some("COERCE"),
         "1712" | "175" => return Some("ASSAULT"),
         _ => {}

@@ -129,7 +129,8 @@ fn plover_samples() {
         ("075", "AID", "", &["asylum"]),
         ("08", "CONCEDE", "", &[]),
         ("0812", "CONCEDE", "", &["democracy"]),
-        ("0813", "RETREAT", "", &["legal"]),
+        ("0813", "CONCEDE", "", &["legal"]),
+        ("0814", "CONCEDE", "", &["legal"]),
         ("0831", "RETREAT", "resign", &["political_institutions"]),
         ("0841", "RETREAT", "release", &["legal"]),
         ("0861", "RETREAT", "access", &["peacekeeping"]),
@@ -391,6 +392,8 @@ const DEVIATIONS: &[(&str, Triple, Triple, &str)] = &[
         ("RETREAT", "resign", &["political_institutions"]),
         "the manual files resignations under RETREAT, mode `resign`, a mode the table never assigns",
     ),
+    ("0813", ("RETREAT", "", &["legal"]), ("CONCEDE", "", &["legal"]), "the manual's CONCEDE covers removing curfews, a verbal concession by its own argument"),
+    ("0814", ("RETREAT", "", &["legal"]), ("CONCEDE", "", &["legal"]), "lifting emergency rule is the same concession as lifting a curfew (manual, CONCEDE)"),
     ("085", ("RETREAT", "ease", &["economic"]), ("RETREAT", "", &["economic"]), "the table's own note retires `ease` as a mode and clears it on 0813/0814"),
     (
         "1321",
