@@ -335,7 +335,7 @@ pub(crate) mod tests {
 
     /// A small invented world: the mechanisms, not the lexicon, are under test.
     pub const ACTORS: &str = "[countries]\nFRE | Freedonia | Freedonian; Freedonians | Fredville\nSYL | Sylvania | Sylvanian; Sylvanians | Sylvan City\nOST | Osterlich | Osterlichian | Ostburg\n[igos]\nIGOUNO | United Nations; UN\n[organizations]\nFRE GOV LEG | Grand Assembly of Freedonia\n[sectors]\nGOV | government; foreign minister; president; leader; envoy\nGOV LEG | parliament; lower house; speaker; legislator; top legislator\nMIL | troops; army; naval forces\nCOP | police\nLAB | workers\nREB | rebels\nOPP | dissidents\nREF | refugees\n[people]\nFRE GOV | Ambrose Quill; Quill | 2040-01-01..2044-12-31\n[places]\nFRE | Port Marx\n";
-    pub const VERBS: &str = "010 | say; state\n019 | agree on\n030 | agree to\n040 | hold talks with +; meet +; meet with +; meet\n0814 | lift .. state of emergency\n083 | accept .. demands\n130 | threaten to\n154 | send .. troops\n0344 | democratize\n190 | engage in .. attacks on +\n:072 | receive .. weapons from +\n050 | deepen .. ties\n084 | release +\n020 | seek\n141 | demonstrate\n143 | go on strike\n041 | hold video talks with +\n042 | visit +\n043 | receive +\n051 | praise +; think highly of +\n060 | work with +; cooperate with +; strengthen exchanges with +\n112 | accuse + of\n111 | condemn +\n020 | urge + to; want + to\n120 | refuse +; refuse to\n173 | arrest +\n190 | attack +\n141 | demonstrate against +\n";
+    pub const VERBS: &str = "010 | say; state\n019 | agree on\n030 | agree to\n040 | hold talks with +; meet +; meet with +; meet\n0814 | lift .. state of emergency\n0831 | resign\n083 | accept .. demands\n130 | threaten to\n154 | send .. troops\n0344 | democratize\n190 | engage in .. attacks on +\n:072 | receive .. weapons from +\n050 | deepen .. ties\n084 | release +\n020 | seek\n141 | demonstrate\n143 | go on strike\n041 | hold video talks with +\n042 | visit +\n043 | receive +\n051 | praise +; think highly of +\n060 | work with +; cooperate with +; strengthen exchanges with +\n112 | accuse + of\n111 | condemn +\n020 | urge + to; want + to\n120 | refuse +; refuse to\n173 | arrest +\n190 | attack +\n141 | demonstrate against +\n";
 
     pub fn test_coder() -> Coder {
         let mut b = LexiconBuilder::new();
@@ -392,6 +392,10 @@ pub(crate) mod tests {
             ("The Freedonian government lifted the state of emergency.", &["FREGOV FRE 0814"]),
             ("Freedonian workers went on strike.", &["FRELAB FREGOV 143"]),
             ("Freedonian police went on strike.", &["FRECOP - 143"]),
+            // A resignation stands without a recipient when the one it names is the
+            // resigner's own bare country (Quill is known only by country outside the
+            // dates of his role, 2040-2044).
+            ("Ambrose Quill resigned to allow Freedonia's first free elections.", &["FRE - 0831"]),
             // A threat is aimed at the one whose act is its condition.
             ("Freedonia threatened to leave the talks if Sylvania attacks Osterlich.", &["FRE SYL 130"]),
             // A group stands for its members; a possessive role is the owner's.

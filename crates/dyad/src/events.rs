@@ -1478,11 +1478,14 @@ pub fn code_sentence_with(s: &Sentence, lex: &Lexicon, ms: &[Mention], dyad: &[A
                     && (t.code == src.code
                         || (t.code.country == src.code.country && t.code.sectors.is_empty() && !challenger && !ontology::domestic_code(ev_code)))
                 {
-                    // A protest, force posture or de-escalation stands without a recipient:
-                    // "their forces completed their withdrawal from the Bosnian town".
-                    // (Not a state protesting: that is a misread subject.)
+                    // A protest, force posture, de-escalation or resignation stands without a
+                    // recipient: "their forces completed their withdrawal from the Bosnian
+                    // town", "the general resigned". (Not a state protesting: that is a
+                    // misread subject.)
                     let r = ontology::root(ev_code);
-                    if !(c.strict_target && (ev_code.starts_with("087") || r == "15" || (r == "14" && !state_actor(src)))) {
+                    if !(c.strict_target
+                        && (ev_code.starts_with("087") || (ev_code == "0831" && src.code.country.is_some()) || r == "15" || (r == "14" && !state_actor(src))))
+                    {
                         return;
                     }
                     notes.push("the own country as recipient: coded with none".into());
