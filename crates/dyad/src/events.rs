@@ -878,6 +878,16 @@ fn is_number(w: &str) -> bool {
     w.bytes().any(|b| b.is_ascii_digit()) && w.bytes().all(|b| b.is_ascii_digit() || b == b',' || b == b'.')
 }
 
+/// Whether an "unless" or "if" clause follows token `from` in its sentence
+/// part ("will withdraw its force unless the president arranges a
+/// ceasefire"): what is announced then hangs on a condition. "even if" and
+/// "as if" set no condition.
+fn conditional_after(s: &Sentence, from: usize) -> bool {
+    (from..s.words.len())
+        .take_while(|&t| !matches!(s.words[t], ";" | "." | "--"))
+        .any(|t| s.words[t] == "unless" || (s.words[t] == "if" && !matches!(s.words[t - 1], "even" | "as")))
+}
+
 /// Whether token `t` opens an ", as <clause>" ("..., as authorities in
 /// Croatia cracked down"): a new clause whose actors are neither the object
 /// nor the place of the verb before it. ", as well as X" only extends a list.
@@ -1256,9 +1266,11 @@ pub fn code_sentence_with(s: &Sentence, lex: &Lexicon, ms: &[Mention], dyad: &[A
                 } else if root == "16"
                     && c.strict_target
                     && (vm.start.saturating_sub(8)..vm.start).any(|t| matches!(s.words[t], "announced" | "announces" | "decided" | "decides"))
+                    && !conditional_after(s, vm.end)
                 {
                     // "announced it would prohibit all aid to": a measure announced is the
-                    // measure taken, not a threat of it.
+                    // measure taken, not a threat of it. ("announced it will withdraw its
+                    // force unless ..." is a threat: the measure hangs on a condition.)
                     notes.push(format!("announced `{frame}`: the measure itself"));
                 } else if let Some(ic) = ontology::intent_code(&code) {
                     notes.push(format!("future `{frame}`: {code} -> {ic}"));
