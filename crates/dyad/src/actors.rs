@@ -602,6 +602,15 @@ pub fn find_mentions(s: &Sentence, lex: &Lexicon, ctx: &mut DocContext) -> Vec<M
     let n = s.words.len();
     let mut ms = lexicon_mentions(s, lex, ctx.date);
     places_over_names(s, lex, &mut ms);
+    // A capital's name that another country's city shares, in a sentence about
+    // that other country ("militias in Tripoli ... the north Lebanese port"), is
+    // that city: a place, not the capital's government.
+    ms.retain(|m| {
+        let shared = m.kind == ActorKind::Metonym
+            && m.actors.len() == 1
+            && m.actors[0].code.country.as_deref().is_some_and(|c| lex.shared_place_country(&s.words[m.start..m.end].join(" "), c, &s.words).is_some());
+        !shared
+    });
     // "an anti-Syria journalist", "pro-Russia rebels": a stance, not the country itself.
     ms.retain(|m| !(is_countryish(m.kind) && stance_prefix(s, m.start)));
     // "a UK-based group", "European-based missiles": where something sits, neither an

@@ -66,7 +66,11 @@ pub fn place_name_at(s: &Sentence, lex: &Lexicon, a: usize) -> Option<(usize, St
     if a >= n || !s.toks[a].capitalized {
         return None;
     }
-    (1..=3).rev().filter(|len| a + len <= n).find_map(|len| lex.places.get(&s.words[a..a + len].join(" ")).map(|c| (a + len, c.clone())))
+    (1..=3).rev().filter(|len| a + len <= n).find_map(|len| {
+        let key = s.words[a..a + len].join(" ");
+        // A name two countries share is the one the sentence is about: "Tripoli" beside "Lebanese".
+        lex.places.get(&key).map(|c| (a + len, lex.shared_place_country(&key, c, &s.words).unwrap_or_else(|| c.clone())))
+    })
 }
 
 /// The dateline's city with its country, when the lexicon knows it.

@@ -341,6 +341,11 @@ pub struct Lexicon {
     /// One-word country and demonym keys of at least [`MIN_MISSPELT`] letters,
     /// with their entries, sorted: the candidates for [`Lexicon::misspelt_country`].
     spellings: Vec<(String, u32)>,
+    /// Country name and demonym keys -> ISO3 (see [`Lexicon::shared_place_country`]).
+    country_words: HashMap<String, String>,
+    /// Place name key -> the other countries that hold a place of that name,
+    /// from the qualified entries ("Tripoli, Lebanon", "Valencia, Venezuela").
+    shared_places: HashMap<String, Vec<String>>,
 }
 
 /// The shortest country name or demonym a one-letter slip is read as: shorter
@@ -409,8 +414,27 @@ impl Lexicon {
             .map(|(i, k)| (k.clone(), i as u32))
             .collect();
         spellings.sort();
+        // Country names and demonyms by key, to tell which countries a sentence names.
+        let country_words: HashMap<String, String> = keys
+            .iter()
+            .enumerate()
+            .filter(|(i, _)| matches!(actors[*i].kind, ActorKind::Country | ActorKind::Demonym))
+            .filter_map(|(i, k)| Some((k.clone(), actors[i].codes.first()?.0.country.clone()?)))
+            .collect();
+        // "Tripoli , lebanon" qualifies a name another country holds too.
+        let mut shared_places: HashMap<String, Vec<String>> = HashMap::new();
+        for (k, c) in &places {
+            if let Some((head, _)) = k.split_once(" , ") {
+                let alts = shared_places.entry(head.to_string()).or_default();
+                if !alts.contains(c) {
+                    alts.push(c.clone());
+                }
+            }
+        }
         Lexicon {
             spellings,
+            country_words,
+            shared_places,
             actors,
             actor_keys: keys,
             case_sensitive,
@@ -526,6 +550,32 @@ impl Lexicon {
         let mut hits = self.spellings[from..].iter().take_while(|(k, _)| k.as_bytes()[0] == first).filter(|(k, _)| one_edit(w.as_bytes(), k.as_bytes()));
         let hit = hits.next()?;
         hits.next().is_none().then_some(hit.1 as usize)
+    }
+
+    /// The country a place name shared by several countries stands for in a
+    /// sentence (its lowercased words), when that is not `default`, the
+    /// country its bare name is filed under: the one other holder of the name
+    /// ("Tripoli, Lebanon") that the sentence names ("Lebanese", "Lebanon")
+    /// while it names no `default`. `None` keeps the default.
+    pub fn shared_place_country(&self, key: &str, default: &str, words: &[&str]) -> Option<String> {
+        let alts = self.shared_places.get(key)?;
+        let mut named: Vec<&str> = Vec::new();
+        for (i, w) in words.iter().enumerate() {
+            let two = words.get(i + 1).map(|n| format!("{w} {n}"));
+            for k in std::iter::once(Some(w.to_string())).chain(std::iter::once(two)).flatten() {
+                if let Some(c) = self.country_words.get(&k) {
+                    if !named.contains(&c.as_str()) {
+                        named.push(c);
+                    }
+                }
+            }
+        }
+        if named.contains(&default) {
+            return None;
+        }
+        let mut hits = alts.iter().filter(|a| a.as_str() != default && named.contains(&a.as_str()));
+        let hit = hits.next()?;
+        hits.next().is_none().then(|| hit.clone())
     }
 
     /// The rule of actor entry `i` in evidence: ``lexicon ORIGIN `PHRASE` ``
@@ -706,6 +756,32 @@ mod tests {
         let (whole, _) = builtin::parse_verbs(builtin::VERBS, "builtin:verbs.txt", b.morphology());
         assert_eq!(b.verbs.len(), whole.len());
         assert!(b.verbs.iter().zip(&whole).all(|(a, w)| a.origin == w.origin && a.text == w.text && a.code == w.code));
+    }
+
+    #[test]
+    fn shared_place_names_follow_the_country_the_sentence_names() {
+        // Invented places: the mechanism, not the lexicon, is under test.
+        let mut b = LexiconBuilder::new();
+        let af = builtin::parse_actors(
+            "[countries]\nFRE | Freedonia | Freedonian | Fredville\nSYL | Sylvania | Sylvanian | Sylvan City\n[places]\nSYL | Fredville, Sylvania\n",
+            "builtin:test",
+        );
+        assert!(af.problems.is_empty(), "{:?}", af.problems);
+        b.add_actors(af.actors);
+        b.add_places(af.places);
+        let lex = b.build();
+        let cases: &[(&str, Option<&str>)] = &[
+            ("clashes in fredville , the sylvanian port", Some("SYL")),
+            ("clashes in fredville , sylvania", Some("SYL")),
+            ("clashes in fredville", None),
+            // Both named: the name keeps its default.
+            ("freedonian troops in fredville , the sylvanian port", None),
+        ];
+        for (text, want) in cases {
+            let words: Vec<&str> = text.split(' ').collect();
+            assert_eq!(lex.shared_place_country("fredville", "FRE", &words).as_deref(), *want, "{text}");
+        }
+        assert_eq!(lex.shared_place_country("sylvan city", "SYL", &["freedonia"]), None, "no other holder of the name");
     }
 
     #[test]
