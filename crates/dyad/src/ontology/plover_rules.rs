@@ -59,8 +59,7 @@ fn digits(code: &str) -> (usize, usize, Option<usize>) {
 pub(super) fn event(code: &str) -> Option<&'static str> {
     let (root, third, _) = digits(code);
     // Codes PLOVER files away from their root's type: YIELD splits into
-    // verbal (CONCEDE) and material (RETREAT) halves; embargoes are coercion
-    // rather than reduced relations; destruction of property and violent
+    // verbal (CONCEDE) and material (RETREAT) halves; destruction of property and violent
     // repression are assaults; blockade and occupation are coercion rather
     // than combat. Stepping down (0831) is a resignation, which the PLOVER
     // manual files under RETREAT with a mode of its own (`resign`), though the
@@ -69,10 +68,12 @@ pub(super) fn event(code: &str) -> Option<&'static str> {
     // its CONCEDE siblings although the table moves it to RETREAT: the
     // manual's CONCEDE definition names "removing curfews" and argues that
     // lifting one is a verbal concession, and the PLOVER gold records code
-    // such events CONCEDE.
+    // such events CONCEDE. Imposing sanctions or an embargo (163) stays under
+    // SANCTION, mode `discontinue`, although the table moves it to COERCE: the
+    // manual's SANCTION modes say international sanctions are coded so.
     match code {
         "0831" => return Some("RETREAT"),
-        "163" | "191" | "192" => return Some("COERCE"),
+        "191" | "192" => return Some("COERCE"),
         "1712" | "175" => return Some("ASSAULT"),
         _ => {}
     }
@@ -138,9 +139,12 @@ const MODE3: [[&str; 10]; 21] = {
 ///   in the mode slot; we move it to the contexts.
 /// - 0831 (step down): a resignation, RETREAT `resign` as the manual says,
 ///   not the table's CONCEDE (see [`event`]).
+/// - 163 (impose sanctions or embargo): SANCTION `discontinue`, the mode the
+///   manual gives international sanctions, not the table's COERCE `restrict`.
 pub(super) fn mode(code: &str) -> &'static str {
     match code {
         "0831" => "resign",
+        "163" => "discontinue",
         "0841" => "release",
         "0842" => "return",
         "0871" => "ceasefire",

@@ -146,7 +146,7 @@ fn plover_samples() {
         ("1385", "THREATEN", "violence", &["cbrn"]),
         ("1433", "PROTEST", "boycott", &["rights_freedoms"]),
         ("154", "MOBILIZE", "troops", &["military"]),
-        ("163", "COERCE", "restrict", &["diplomatic"]),
+        ("163", "SANCTION", "discontinue", &["diplomatic"]),
         ("1663", "SANCTION", "expel", &["human_security"]),
         ("1712", "ASSAULT", "destroy", &["human_security"]),
         ("175", "ASSAULT", "", &["pro_autocracy", "military"]),
@@ -394,6 +394,12 @@ const DEVIATIONS: &[(&str, Triple, Triple, &str)] = &[
     ),
     ("0813", ("RETREAT", "", &["legal"]), ("CONCEDE", "", &["legal"]), "the manual's CONCEDE covers removing curfews, a verbal concession by its own argument"),
     ("0814", ("RETREAT", "", &["legal"]), ("CONCEDE", "", &["legal"]), "lifting emergency rule is the same concession as lifting a curfew (manual, CONCEDE)"),
+    (
+        "163",
+        ("COERCE", "restrict", &["diplomatic"]),
+        ("SANCTION", "discontinue", &["diplomatic"]),
+        "the manual's SANCTION `discontinue` names international sanctions",
+    ),
     ("085", ("RETREAT", "ease", &["economic"]), ("RETREAT", "", &["economic"]), "the table's own note retires `ease` as a mode and clears it on 0813/0814"),
     (
         "1321",
