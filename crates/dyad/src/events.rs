@@ -1656,8 +1656,42 @@ pub fn code_sentence_with(s: &Sentence, lex: &Lexicon, ms: &[Mention], dyad: &[A
         }
     }
     allegations(s, ms, lex, &mut out);
+    complaints_about(s, ms, lex, &mut out);
     merge_protest_motives(&mut out);
     out
+}
+
+/// "complained to the United Nations over two Israeli air raids": a complaint
+/// or criticism lodged with an international body about a state's acts is
+/// aimed at that state, the body only hears it. The state is the first
+/// country or demonym after "over", "about" or "against" within a few words
+/// of the body, in its clause.
+fn complaints_about(s: &Sentence, ms: &[Mention], lex: &Lexicon, out: &mut [SentenceEvent]) {
+    for e in out.iter_mut() {
+        if !lex.verbs[e.pattern].origin.starts_with("builtin:") || !matches!(e.code.get(..3), Some("111" | "112" | "114")) {
+            continue;
+        }
+        let Some((body, _, body_end)) = &e.target else { continue };
+        if !body.code.country.as_deref().is_some_and(|c| c.starts_with("IGO")) {
+            continue;
+        }
+        let clause_end = (*body_end..s.words.len()).find(|&t| is_boundary(s.words[t]) || as_clause(s, t)).unwrap_or(s.words.len());
+        let Some(about) = (*body_end..clause_end.min(body_end + 6)).find(|&t| matches!(s.words[t], "over" | "about" | "against")) else { continue };
+        let own = e.source.0.code.country.clone();
+        let Some(m) = ms.iter().find(|m| {
+            m.start > about
+                && m.start <= about + 3
+                && m.start < clause_end
+                && matches!(m.kind, ActorKind::Demonym | ActorKind::Country)
+                && m.actors.len() == 1
+                && m.actors[0].code.country.as_deref().is_some_and(|c| ontology::is_state(c) && Some(c) != own.as_deref())
+        }) else {
+            continue;
+        };
+        let accused = Actor { code: ActorCode { country: m.actors[0].code.country.clone(), sectors: vec![] }, name: None, rule: m.actors[0].rule.clone() };
+        e.notes.push(format!("lodged with `{}` {} `{}`: aimed at the state", body.code.code(), s.words[about], s.slice(m.start, m.end)));
+        e.target = Some((accused, m.start, m.end));
+    }
 }
 
 /// "began a hunger strike in protest of the government's refusal": the "in
