@@ -1387,7 +1387,9 @@ pub fn code_sentence_with(s: &Sentence, lex: &Lexicon, ms: &[Mention], dyad: &[A
                     let inner = (0..ms.len()).find(|&k| {
                         usable(&ms[k])
                             && ms[k].start > vm.anchor
-                            && ms[k].end <= vm.end
+                            // (A titled name may run on past the pattern's last word:
+                            // "summoned [Chile's ambassador Tomas Vidal]".)
+                            && (ms[k].end <= vm.end || (ms[k].start < vm.end && ms[k].kind == ActorKind::Person))
                             && !sources.contains(&k)
                             && ms[k].actors.iter().all(|a| a.code.country.is_some())
                             && !matches!(s.words[ms[k].start - 1], "its" | "their" | "his" | "her" | "our" | "own")
