@@ -88,17 +88,30 @@ pub fn parse_actors(text: &str, name: &str) -> ActorFile {
                 }
             }
             "igos" | "organizations" | "sectors" => {
-                if f.len() != 2 || f[0].is_empty() {
-                    bad(format!("expected `CODE | names`, got `{line}`"));
+                // An organisation may carry the dates of what it was: the SPLM was a
+                // Sudanese rebel movement until South Sudan's independence, a South
+                // Sudanese party after.
+                let dated = section == "organizations" && f.len() == 3;
+                if !(f.len() == 2 || dated) || f[0].is_empty() {
+                    bad(format!("expected `CODE | names` (organizations: `CODE | names | from..to` also), got `{line}`"));
                     continue;
                 }
+                let range = if dated {
+                    let Some(r) = parse_range(f[2]) else {
+                        bad(format!("bad date range `{}` (want YYYY-MM-DD..YYYY-MM-DD, either end may be empty)", f[2]));
+                        continue;
+                    };
+                    r
+                } else {
+                    DateRange::default()
+                };
                 let (kind, code) = match section.as_str() {
                     "igos" => (ActorKind::Igo, ActorCode { country: Some(f[0].to_string()), sectors: vec![] }),
                     "organizations" => (ActorKind::Organization, ActorCode::parse(&format!("{} ", f[0]))),
                     _ => (ActorKind::Sector, ActorCode { country: None, sectors: f[0].split_whitespace().map(String::from).collect() }),
                 };
                 for p in items(f[1]) {
-                    push(&mut out, p, kind, &code, DateRange::default());
+                    push(&mut out, p, kind, &code, range);
                     if kind == ActorKind::Sector && !p.ends_with('s') && !p.contains("people") {
                         push(&mut out, &plural(p), kind, &code, DateRange::default());
                     }
@@ -288,6 +301,23 @@ mod tests {
         let person = f.actors.iter().find(|a| a.kind == ActorKind::Person).unwrap();
         assert!(!person.codes[0].1.contains(Some("2019-12-31".parse().unwrap())));
         assert!(person.codes[0].1.contains(Some("2030-01-01".parse().unwrap())));
+    }
+
+    #[test]
+    fn organisations_may_carry_dates() {
+        // An invented movement: a rebel group until its country splits, a party after.
+        let f = parse_actors(
+            "[organizations]\nXYZ REB | Freedom Front; FF | ..2011-07-08\nABC PTY | Freedom Front | 2011-07-09..\nXYZ GOV | Ministry of Truth | someday\n",
+            "builtin:t",
+        );
+        assert_eq!(f.problems.len(), 1, "the bad range is reported: {:?}", f.problems);
+        let mut b = crate::lexicon::LexiconBuilder::new();
+        b.add_actors(f.actors);
+        let lex = b.build();
+        let e = lex.actors.iter().find(|a| a.phrase == "Freedom Front").unwrap();
+        let on = |d: &str| e.codes.iter().find(|(_, r)| r.contains(Some(d.parse().unwrap()))).map(|(c, _)| c.code());
+        assert_eq!(on("2005-01-09").as_deref(), Some("XYZREB"));
+        assert_eq!(on("2015-01-01").as_deref(), Some("ABCPTY"));
     }
 
     #[test]
