@@ -558,6 +558,27 @@ fn opens_clause(s: &Sentence, start: usize) -> bool {
     q == 0 || matches!(s.words[q - 1], "," | ";" | ":" | "--" | "and" | "but" | "that" | "while" | "after" | "when" | "as" | "\"")
 }
 
+/// Capitalized nouns that end the name of a building, road or landmark ("Europe
+/// Bridge", "Peace Square"): a country word before one is part of that name.
+const STRUCTURE_NOUNS: &[&str] = &[
+    "bridge",
+    "square",
+    "street",
+    "avenue",
+    "boulevard",
+    "road",
+    "highway",
+    "hotel",
+    "airport",
+    "stadium",
+    "tower",
+    "towers",
+    "station",
+    "mall",
+    "arena",
+    "museum",
+];
+
 /// Whether the word at token `t` is written right after "anti-" or "pro-".
 fn stance_prefix(s: &Sentence, t: usize) -> bool {
     let before = &s.text.as_bytes()[..s.toks[t].start];
@@ -613,6 +634,13 @@ pub fn find_mentions(s: &Sentence, lex: &Lexicon, ctx: &mut DocContext) -> Vec<M
     });
     // "an anti-Syria journalist", "pro-Russia rebels": a stance, not the country itself.
     ms.retain(|m| !(is_countryish(m.kind) && stance_prefix(s, m.start)));
+    // "the Europe Bridge", "the Kenya Hotel": a country word opening the name of a
+    // structure names neither the country nor a place in it.
+    ms.retain(|m| {
+        !(matches!(m.kind, ActorKind::Country | ActorKind::Demonym)
+            && s.toks.get(m.end).is_some_and(|t| t.capitalized)
+            && STRUCTURE_NOUNS.contains(&s.word(m.end)))
+    });
     // "a UK-based group", "European-based missiles": where something sits, neither an
     // actor nor the place the story happens.
     ms.retain(|m| !(is_countryish(m.kind) && s.word(m.end) == "-" && s.word(m.end + 1) == "based"));
