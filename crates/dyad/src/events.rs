@@ -1659,8 +1659,40 @@ pub fn code_sentence_with(s: &Sentence, lex: &Lexicon, ms: &[Mention], dyad: &[A
     }
     allegations(s, ms, lex, &mut out);
     complaints_about(s, ms, lex, &mut out);
+    independence_from(s, ms, lex, &mut out);
     merge_protest_motives(&mut out);
     out
+}
+
+/// "rioted ... demanding a referendum on independence from Indonesian rule": a
+/// protest or demand for independence from a state is aimed at that state,
+/// whatever target the protest's place or its own country gave it.
+fn independence_from(s: &Sentence, ms: &[Mention], lex: &Lexicon, out: &mut [SentenceEvent]) {
+    for e in out.iter_mut() {
+        if !lex.verbs[e.pattern].origin.starts_with("builtin:") || !matches!(ontology::root(&e.code), "14" | "10") {
+            continue;
+        }
+        let end = (e.verb.1..s.words.len()).find(|&t| matches!(s.words[t], ";" | "." | "--")).unwrap_or(s.words.len());
+        let Some(from) = (e.verb.0..end.saturating_sub(1)).find(|&t| s.words[t] == "independence" && s.words[t + 1] == "from").map(|t| t + 1) else {
+            continue;
+        };
+        let own = e.source.0.code.country.clone();
+        let Some(m) = ms.iter().find(|m| {
+            m.start > from
+                && m.start <= from + 2
+                && matches!(m.kind, ActorKind::Demonym | ActorKind::Country)
+                && m.actors.len() == 1
+                && m.actors[0].code.country.as_deref().is_some_and(|c| ontology::is_state(c) && Some(c) != own.as_deref())
+        }) else {
+            continue;
+        };
+        if e.target.as_ref().is_some_and(|(t, _, _)| t.code.country == m.actors[0].code.country) {
+            continue;
+        }
+        let state = Actor { code: ActorCode { country: m.actors[0].code.country.clone(), sectors: vec![] }, name: None, rule: m.actors[0].rule.clone() };
+        e.notes.push(format!("independence from `{}`: aimed at that state", s.slice(m.start, m.end)));
+        e.target = Some((state, m.start, m.end));
+    }
 }
 
 /// "complained to the United Nations over two Israeli air raids": a complaint
