@@ -1676,23 +1676,28 @@ fn independence_from(s: &Sentence, ms: &[Mention], lex: &Lexicon, out: &mut [Sen
         let Some(from) = (e.verb.0..end.saturating_sub(1)).find(|&t| s.words[t] == "independence" && s.words[t + 1] == "from").map(|t| t + 1) else {
             continue;
         };
-        let own = e.source.0.code.country.clone();
-        let Some(m) = ms.iter().find(|m| {
-            m.start > from
-                && m.start <= from + 2
-                && matches!(m.kind, ActorKind::Demonym | ActorKind::Country)
-                && m.actors.len() == 1
-                && m.actors[0].code.country.as_deref().is_some_and(|c| ontology::is_state(c) && Some(c) != own.as_deref())
-        }) else {
-            continue;
-        };
-        if e.target.as_ref().is_some_and(|(t, _, _)| t.code.country == m.actors[0].code.country) {
+        let Some((state, a, b)) = state_named_after(ms, from, from + 2, e.source.0.code.country.as_deref()) else { continue };
+        if e.target.as_ref().is_some_and(|(t, _, _)| t.code.country == state.code.country) {
             continue;
         }
-        let state = Actor { code: ActorCode { country: m.actors[0].code.country.clone(), sectors: vec![] }, name: None, rule: m.actors[0].rule.clone() };
-        e.notes.push(format!("independence from `{}`: aimed at that state", s.slice(m.start, m.end)));
-        e.target = Some((state, m.start, m.end));
+        e.notes.push(format!("independence from `{}`: aimed at that state", s.slice(a, b)));
+        e.target = Some((state, a, b));
     }
+}
+
+/// The first state named by a country or demonym starting after token `after`
+/// and at most at `last`, other than `own`: as a bare country actor, with its
+/// token range.
+fn state_named_after(ms: &[Mention], after: usize, last: usize, own: Option<&str>) -> Option<(Actor, usize, usize)> {
+    let m = ms.iter().find(|m| {
+        m.start > after
+            && m.start <= last
+            && matches!(m.kind, ActorKind::Demonym | ActorKind::Country)
+            && m.actors.len() == 1
+            && m.actors[0].code.country.as_deref().is_some_and(|c| ontology::is_state(c) && Some(c) != own)
+    })?;
+    let state = Actor { code: ActorCode { country: m.actors[0].code.country.clone(), sectors: vec![] }, name: None, rule: m.actors[0].rule.clone() };
+    Some((state, m.start, m.end))
 }
 
 /// "complained to the United Nations over two Israeli air raids": a complaint
@@ -1711,20 +1716,10 @@ fn complaints_about(s: &Sentence, ms: &[Mention], lex: &Lexicon, out: &mut [Sent
         }
         let clause_end = (*body_end..s.words.len()).find(|&t| is_boundary(s.words[t]) || as_clause(s, t)).unwrap_or(s.words.len());
         let Some(about) = (*body_end..clause_end.min(body_end + 6)).find(|&t| matches!(s.words[t], "over" | "about" | "against")) else { continue };
-        let own = e.source.0.code.country.clone();
-        let Some(m) = ms.iter().find(|m| {
-            m.start > about
-                && m.start <= about + 3
-                && m.start < clause_end
-                && matches!(m.kind, ActorKind::Demonym | ActorKind::Country)
-                && m.actors.len() == 1
-                && m.actors[0].code.country.as_deref().is_some_and(|c| ontology::is_state(c) && Some(c) != own.as_deref())
-        }) else {
-            continue;
-        };
-        let accused = Actor { code: ActorCode { country: m.actors[0].code.country.clone(), sectors: vec![] }, name: None, rule: m.actors[0].rule.clone() };
-        e.notes.push(format!("lodged with `{}` {} `{}`: aimed at the state", body.code.code(), s.words[about], s.slice(m.start, m.end)));
-        e.target = Some((accused, m.start, m.end));
+        let last = (about + 3).min(clause_end.saturating_sub(1));
+        let Some((accused, a, b)) = state_named_after(ms, about, last, e.source.0.code.country.as_deref()) else { continue };
+        e.notes.push(format!("lodged with `{}` {} `{}`: aimed at the state", body.code.code(), s.words[about], s.slice(a, b)));
+        e.target = Some((accused, a, b));
     }
 }
 
