@@ -307,7 +307,7 @@ fn state_actor(a: &Actor) -> bool {
 /// its token range and a note saying where it came from.
 fn place_after(s: &Sentence, lex: &Lexicon, ms: &[Mention], from: usize, until: usize) -> Option<(Actor, usize, usize, String)> {
     let state = |c: &str| !ontology::is_region(c) && !c.starts_with("IGO");
-    let until = (from..until).find(|&t| is_boundary(s.words[t]) || (t > from && as_clause(s, t))).unwrap_or(until);
+    let until = clause_end(s, from, until);
     if let Some(p) =
         ms.iter().find(|m| m.place && m.start >= from && m.start < until && m.actors.len() == 1 && m.actors[0].code.country.as_deref().is_some_and(state))
     {
@@ -893,6 +893,12 @@ fn conditional_after(s: &Sentence, from: usize) -> bool {
 /// nor the place of the verb before it. ", as well as X" only extends a list.
 fn as_clause(s: &Sentence, t: usize) -> bool {
     t > 0 && s.words[t] == "as" && s.words[t - 1] == "," && s.word(t + 1) != "well"
+}
+
+/// Where the clause running from token `from` ends, at `until` at the latest:
+/// a clause break or an ", as <clause>" after its first token.
+fn clause_end(s: &Sentence, from: usize, until: usize) -> usize {
+    (from..until).find(|&t| is_boundary(s.words[t]) || (t > from && as_clause(s, t))).unwrap_or(until)
 }
 
 fn is_boundary(w: &str) -> bool {
@@ -1714,7 +1720,7 @@ fn complaints_about(s: &Sentence, ms: &[Mention], lex: &Lexicon, out: &mut [Sent
         if !body.code.country.as_deref().is_some_and(|c| c.starts_with("IGO")) {
             continue;
         }
-        let clause_end = (*body_end..s.words.len()).find(|&t| is_boundary(s.words[t]) || as_clause(s, t)).unwrap_or(s.words.len());
+        let clause_end = clause_end(s, *body_end, s.words.len());
         let Some(about) = (*body_end..clause_end.min(body_end + 6)).find(|&t| matches!(s.words[t], "over" | "about" | "against")) else { continue };
         let last = (about + 3).min(clause_end.saturating_sub(1));
         let Some((accused, a, b)) = state_named_after(ms, about, last, e.source.0.code.country.as_deref()) else { continue };

@@ -561,12 +561,11 @@ impl Lexicon {
         let alts = self.shared_places.get(key)?;
         let mut named: Vec<&str> = Vec::new();
         for (i, w) in words.iter().enumerate() {
-            let two = words.get(i + 1).map(|n| format!("{w} {n}"));
-            for k in std::iter::once(Some(w.to_string())).chain(std::iter::once(two)).flatten() {
-                if let Some(c) = self.country_words.get(&k) {
-                    if !named.contains(&c.as_str()) {
-                        named.push(c);
-                    }
+            let one = self.country_words.get(*w);
+            let two = words.get(i + 1).and_then(|n| self.country_words.get(&format!("{w} {n}")));
+            for c in one.into_iter().chain(two) {
+                if !named.contains(&c.as_str()) {
+                    named.push(c);
                 }
             }
         }
