@@ -14,7 +14,9 @@
 //!   unknown sector `***` are ignored.
 //!   Predicted actors use [`ActorRecord::country`] (`None` = no country) and
 //!   [`ActorRecord::sectors`]. Countries match when equal, when both are
-//!   absent, when the gold says plain `IGO` or `NGO` and the prediction is
+//!   absent, when the gold writes the country as unknown (`---LEG`, `---REB`)
+//!   and the prediction carries every sector the gold states (a bare `---`
+//!   states nothing and matches only no country), when the gold says plain `IGO` or `NGO` and the prediction is
 //!   any `IGO…` or `NGO…` code (PLOVER's generic codes for international
 //!   organisations, which gold sets apply across the line dictionaries draw:
 //!   the Red Cross and Amnesty are `IGO` in the PLOVER records), or when both
@@ -200,6 +202,9 @@ pub struct ActorKey {
     pub country: Option<String>,
     /// Upper-case three-letter sector codes.
     pub sectors: Vec<String>,
+    /// The gold wrote the country as unknown (`---`), not as absent: such
+    /// an actor's country is compared on the sectors the gold does state.
+    pub country_unknown: bool,
 }
 
 /// General role codes that may follow an `IGO` code as sectors rather than
@@ -219,15 +224,15 @@ pub fn gold_actor(code: &str) -> Vec<ActorKey> {
 
 fn gold_actor_one(code: &str) -> ActorKey {
     let code = code.trim();
-    let none = ActorKey { country: None, sectors: Vec::new() };
+    let none = ActorKey { country: None, sectors: Vec::new(), country_unknown: false };
     if code.is_empty() || code.starts_with('"') || code.starts_with('\'') {
         return none;
     }
     if let Some(rest) = code.strip_prefix('~') {
-        return ActorKey { country: None, sectors: sector_blocks(rest) };
+        return ActorKey { country: None, sectors: sector_blocks(rest), country_unknown: false };
     }
     if let Some(rest) = code.strip_prefix("---") {
-        return ActorKey { country: None, sectors: sector_blocks(rest) };
+        return ActorKey { country: None, sectors: sector_blocks(rest), country_unknown: true };
     }
     if let Some(org) = code.strip_prefix("IGO") {
         let mut blocks: Vec<&str> = chunks3(org);
@@ -242,11 +247,11 @@ fn gold_actor_one(code: &str) -> ActorKey {
         }
         sectors.reverse();
         let country = format!("IGO{}", blocks.concat());
-        return ActorKey { country: Some(country), sectors: clean_sectors(sectors) };
+        return ActorKey { country: Some(country), sectors: clean_sectors(sectors), country_unknown: false };
     }
     let split = code.char_indices().nth(3).map(|(i, _)| i).unwrap_or(code.len());
     let country = legacy_country(&code[..split]).unwrap_or(&code[..split]);
-    ActorKey { country: Some(country.to_string()), sectors: sector_blocks(&code[split..]) }
+    ActorKey { country: Some(country.to_string()), sectors: sector_blocks(&code[split..]), country_unknown: false }
 }
 
 /// Country codes of older coding conventions (Correlates-of-War style, as in
@@ -283,6 +288,7 @@ pub fn predicted_actor(a: &ActorRecord) -> ActorKey {
     ActorKey {
         country: a.country.as_deref().map(str::trim).filter(|c| !c.is_empty() && !c.starts_with("---")).map(str::to_ascii_uppercase),
         sectors: clean_sectors(a.sectors.iter().map(|s| s.trim().to_string()).collect()),
+        country_unknown: false,
     }
 }
 
@@ -374,7 +380,18 @@ fn is_symmetric(category: &str) -> bool {
 }
 
 fn actor_ok(gold: &[ActorKey], pred: &ActorKey, level: Level) -> bool {
-    gold.iter().any(|g| country_match(g.country.as_deref(), pred.country.as_deref()) && (level != Level::Two || sectors_match(&g.sectors, &pred.sectors)))
+    gold.iter().any(|g| {
+        let country = country_match(g.country.as_deref(), pred.country.as_deref()) || unknown_country_match(g, pred);
+        country && (level != Level::Two || sectors_match(&g.sectors, &pred.sectors))
+    })
+}
+
+/// A gold actor of unknown country with stated sectors (`---LEG`: "some
+/// legislature") matches any prediction that carries those sectors: the gold
+/// does not say the predicted country is wrong, only that it did not know
+/// one. A bare `---` states nothing and still matches only no country.
+fn unknown_country_match(gold: &ActorKey, pred: &ActorKey) -> bool {
+    gold.country_unknown && !gold.sectors.is_empty() && gold.sectors.iter().all(|s| pred.sectors.contains(s))
 }
 
 fn code_ok(g: &GoldPrep, p: &PredPrep, level: Level) -> bool {
@@ -806,10 +823,29 @@ mod tests {
                 (1, 0, 0),
             ),
             (
-                "no-country gold does not match a country",
+                "unknown-country gold matches any country with its sectors",
                 vec![cameo_ev("---REB", Some("GON"), "190")],
                 vec![rec("ARNREB", Some("GON"), "190", "ASSAULT")],
+                (1, 0, 0),
+            ),
+            (
+                "unknown-country gold still needs its sectors",
+                vec![cameo_ev("---REB", Some("GON"), "190")],
+                vec![rec("ARNMIL", Some("GON"), "190", "ASSAULT")],
                 (0, 1, 1),
+            ),
+            ("a bare `---` source is no country", vec![cameo_ev("---", Some("GON"), "190")], vec![rec("ARN", Some("GON"), "190", "ASSAULT")], (0, 1, 1)),
+            (
+                "a stateless `~` agent does not match a country",
+                vec![cameo_ev("~REB", Some("GON"), "190")],
+                vec![rec("ARNREB", Some("GON"), "190", "ASSAULT")],
+                (0, 1, 1),
+            ),
+            (
+                "`---LEG` matches a national legislature (GOV beside LEG)",
+                vec![cameo_ev("---LEG", Some("ARNGOV"), "023")],
+                vec![rec("ARNGOVLEG", Some("ARNGOV"), "023", "APPEAL")],
+                (1, 0, 0),
             ),
         ];
         for (name, events, preds, (tp, fp, fn_)) in cases {
