@@ -727,6 +727,7 @@ pub fn find_mentions(s: &Sentence, lex: &Lexicon, ctx: &mut DocContext) -> Vec<M
     titled_people(s, &mut ms);
     people(s, lex, ctx, &mut ms);
     followers_of_people(s, &mut ms);
+    opponents_of(s, &mut ms);
     acronyms(s, ctx, &mut ms);
     for m in ms.iter_mut() {
         // "in Beijing", "at the Kremlin": a location, not an actor.
@@ -824,6 +825,46 @@ fn followers_of_people(s: &Sentence, ms: &mut [Mention]) {
         }
     }
 }
+
+/// "opponents of the regime", "critics of President X": people named by what
+/// they oppose are that country's opposition, and the opposed actor is not
+/// the one acting. Only an opposed government, institution, party or person
+/// counts: "critics of Iran's programme" oppose a policy, whose owner says
+/// nothing of the critics' country.
+fn opponents_of(s: &Sentence, ms: &mut Vec<Mention>) {
+    let mut k = 0;
+    while k < ms.len() {
+        let m = &ms[k];
+        let t = m.start;
+        let opener = if t >= 2 && s.words[t - 1] == "the" && s.words[t - 2] == "of" {
+            t - 2
+        } else if t >= 1 && s.words[t - 1] == "of" {
+            t - 1
+        } else {
+            k += 1;
+            continue;
+        };
+        let opposed = matches!(m.kind, ActorKind::Sector | ActorKind::Person | ActorKind::Organization);
+        if !opposed || m.place || m.absorbed || opener == 0 || !OPPONENTS.contains(&s.words[opener - 1]) || s.word(m.end) == "'s" {
+            k += 1;
+            continue;
+        }
+        let start = opener - 1;
+        if ms.iter().any(|q| q.start <= start && start < q.end) {
+            k += 1;
+            continue;
+        }
+        let inner = ms.remove(k);
+        let country = inner.actors.first().and_then(|a| a.code.country.clone());
+        let rule = format!("`{}` -> opposition to {}", s.slice(start, start + 1), s.slice(inner.start, inner.end));
+        let actor = Actor { code: ActorCode { country, sectors: vec!["OPP".to_string()] }, name: None, rule };
+        ms.insert(k, Mention { start, end: inner.end, actors: vec![actor], kind: ActorKind::Sector, absorbed: false, place: false });
+        k += 1;
+    }
+}
+
+/// Words naming people by what they oppose (see [`opponents_of`]).
+const OPPONENTS: &[&str] = &["opponents", "opponent", "critics", "critic", "foes", "detractors"];
 
 /// Words naming a person's following (see [`followers_of_people`]).
 const FOLLOWERS: &[&str] = &["supporters", "supporter", "followers", "loyalists", "partisans"];
