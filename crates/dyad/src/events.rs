@@ -1035,6 +1035,86 @@ fn uncoded_head(s: &Sentence, ms: &[Mention], from: usize, to: usize) -> bool {
         })
 }
 
+/// Where the object slot at `from` holds a capitalized name that no mention
+/// covers ("met [Jorvan Tesk]", "arrived in [Geneva]"): the act is on that
+/// unknown party or place, and a known actor further on (the talks' topic) is
+/// not its object. A title before a known name ("Mr Putin"), a place with its
+/// country after a comma ("Karvosk, Syria") and a list going on to a known
+/// actor ("Tesk and Putin") do not block.
+fn uncoded_name_at(s: &Sentence, ms: &[Mention], from: usize) -> Option<(usize, usize)> {
+    let covered = |t: usize| ms.iter().any(|m| m.start <= t && t < m.end);
+    let starts = |t: usize| ms.iter().any(|m| m.start == t && usable(m));
+    let mut t = from;
+    while t < s.words.len() && matches!(s.words[t], "the" | "a" | "an") {
+        t += 1;
+    }
+    let name = |t: usize| {
+        s.toks.get(t).is_some_and(|x| x.word && x.capitalized) && !covered(t) && crate::time::weekday(s.words[t]).is_none() && !is_month_name(s.words[t])
+    };
+    if !name(t) {
+        return None;
+    }
+    let skip_det = |mut u: usize| {
+        while u < s.words.len() && DETERMINERS.contains(&s.words[u]) {
+            u += 1;
+        }
+        u
+    };
+    let run_end = |mut e: usize| {
+        while name(e) || (s.word(e) == "-" && name(e + 1)) {
+            e += 1;
+        }
+        e
+    };
+    // "Protestant and Roman Catholic officials": names listed together.
+    let mut e = run_end(t);
+    while matches!(s.word(e), "and" | "or" | ",") && name(e + 1) {
+        e = run_end(e + 1);
+    }
+    // A name modifying a known actor is no object of its own: "the Ohio-based company",
+    // "the Democrat-controlled Congress", "the Franco-U.S. consortium".
+    let mut m = e;
+    while m < e + 3 && m < s.words.len() && !starts(m) && (s.words[m] == "-" || (s.toks[m].word && !s.toks[m].capitalized && s.words[m].ends_with("ed"))) {
+        m += 1;
+    }
+    let goes_on = starts(e)
+        || (m > e && starts(m))
+        || (s.word(e) == "," && ms.iter().any(|m| m.start == e + 1 && m.kind == ActorKind::Country))
+        || (matches!(s.word(e), "and" | "or") && starts(skip_det(e + 1)))
+        // A name described by a known actor: "Democrats in Congress", "Tesk of the opposition".
+        || (matches!(s.word(e), "of" | "in" | "from") && starts(skip_det(e + 1)));
+    (!goes_on).then_some((t, e))
+}
+
+/// Whether a place starting at `place` locates the unknown name ending at
+/// `end`: "Esfahan Uranium Conversion Facilities (UCF) in central Iran", "met
+/// Tesk in Moscow". A place further on ("ruled against Phoenix's claim to a
+/// share of ... operations in Ecuador") is not where the party is.
+fn locates(s: &Sentence, end: usize, place: usize) -> bool {
+    let mut t = end;
+    if s.word(t) == "(" {
+        while t < place && s.word(t) != ")" {
+            t += 1;
+        }
+        t += 1;
+    }
+    if s.word(t) == "," {
+        t += 1;
+    }
+    if !matches!(s.word(t), "in" | "at" | "near") {
+        return false;
+    }
+    t += 1;
+    while t < place && (s.words[t] == "the" || is_compass(s.words[t])) {
+        t += 1;
+    }
+    t == place
+}
+
+fn is_month_name(w: &str) -> bool {
+    matches!(w, "january" | "february" | "march" | "april" | "may" | "june" | "july" | "august" | "september" | "october" | "november" | "december")
+}
+
 /// The object: the first usable mention to the right, before the clause ends.
 fn object(s: &Sentence, ms: &[Mention], from: usize, until: usize, avoid: &[usize]) -> Option<usize> {
     let mut best: Option<usize> = None;
@@ -1325,6 +1405,8 @@ pub fn code_sentence_with(s: &Sentence, lex: &Lexicon, ms: &[Mention], dyad: &[A
         let next_start = vms.iter().enumerate().skip(vi + 1).find(|(k, _)| !skip[*k]).map(|(_, v)| v.start).unwrap_or(s.words.len());
         let next_start = if vm.end <= attribution { next_start.min(attribution) } else { next_start };
         let (mut sources, mut targets): (Vec<usize>, Vec<usize>);
+        // An object slot holding a name no dictionary codes (see `uncoded_name_at`).
+        let unknown_object = if !passive && vm.target_slot.is_none() { uncoded_name_at(s, ms, vm.end) } else { None };
         let mut inherited = false;
         if passive && vm.target_slot.is_none() {
             // "X was received by Y": Y acts on X. Without "by", the first actor after the
@@ -1407,7 +1489,9 @@ pub fn code_sentence_with(s: &Sentence, lex: &Lexicon, ms: &[Mention], dyad: &[A
                     } else {
                         None
                     };
-                    let found = to_recipient.or(inner).or_else(|| object(s, ms, vm.end, next_start, &sources));
+                    // ("met Jorvan Tesk in Geneva to discuss Syria": the one met is a name no
+                    // dictionary knows, and Syria is the topic, not the partner.)
+                    let found = to_recipient.or(inner).or_else(|| if unknown_object.is_some() { None } else { object(s, ms, vm.end, next_start, &sources) });
                     // "threatened to halt the talks if the United States goes ahead": a
                     // threat is aimed at the one whose act is its condition.
                     let found = found.or_else(|| if root == "13" { condition_subject(s, ms, vm.end, &sources) } else { None });
@@ -1600,6 +1684,8 @@ pub fn code_sentence_with(s: &Sentence, lex: &Lexicon, ms: &[Mention], dyad: &[A
                     .as_deref()
                     .filter(|c| !ontology::is_region(c) && (place_target_code(&code) || ontology::domestic_code(&code)))
                     .and_then(|_| place_after(s, lex, ms, vm.end, next_start))
+                    // (Past a party no dictionary knows, only the place where it is.)
+                    .filter(|&(_, ts, _, _)| unknown_object.is_none_or(|(u, e)| u == ts || locates(s, e, ts)))
                 {
                     // No recipient named: the act falls on the state of a place named
                     // after the verb in the clause ("lifted a curfew in <province>").
@@ -1610,6 +1696,8 @@ pub fn code_sentence_with(s: &Sentence, lex: &Lexicon, ms: &[Mention], dyad: &[A
                     }
                 } else if let Some(own) = a.code.country.as_deref().filter(|own| {
                     c.strict_target
+                        // (An act on a named party no dictionary knows is not on the own country.)
+                        && unknown_object.is_none()
                         && ontology::is_state(own)
                         && ontology::domestic_code(&code)
                         // ("Thousands of Iraqis marched": a people named by its demonym is no state actor.)
