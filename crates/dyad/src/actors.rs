@@ -515,7 +515,17 @@ fn actors_of(lex: &Lexicon, i: usize, date: Option<Date>, titled: bool) -> Vec<A
         Some(joined) if joined.contains('/') => {
             joined.split('/').map(|c| Actor { code: ActorCode::parse(c), name: name.clone(), rule: rule.clone() }).collect()
         }
-        _ => vec![Actor { code: code.clone(), name, rule }],
+        _ => {
+            // (The built-in lexicon writes today's states; loaded dictionaries say what they mean.)
+            if let Some((pred, why)) =
+                code.country.as_deref().filter(|_| e.origin.starts_with("builtin:")).and_then(|c| crate::ontology::predecessor_on(c, date))
+            {
+                // Juba before 2011 is a Sudanese regional city, not a seat of government.
+                let sectors = if e.kind == ActorKind::Metonym { Vec::new() } else { code.sectors.clone() };
+                return vec![Actor { code: ActorCode { country: Some(pred.to_string()), sectors }, name, rule: format!("{rule}; {why}") }];
+            }
+            vec![Actor { code: code.clone(), name, rule }]
+        }
     }
 }
 

@@ -101,7 +101,11 @@ impl Coder {
         if reference.is_none() {
             coded.warnings.push(format!("{}: no date anywhere (no `date` field, header or dated dateline): events are undated", article.id));
         }
-        let dateline_place = layout.dateline.as_ref().map(|d| places::from_dateline(text, d.city, &self.lex));
+        let dateline_place = layout.dateline.as_ref().map(|d| {
+            let mut p = places::from_dateline(text, d.city, &self.lex);
+            places::as_of(&mut p, reference);
+            p
+        });
         let lower = text.to_ascii_lowercase();
         let mut ctx = DocContext::new(reference);
         let mut sentence_spans = Vec::new();
@@ -125,7 +129,11 @@ impl Coder {
                 actors::add_new_actors(&s, &mut ms, opts.new_actor_length);
             }
             actors::possessed_roles(&s, &mut ms);
-            let sentence_place = places::in_sentence(&s, &self.lex, &ms);
+            let mut sentence_place = places::in_sentence(&s, &self.lex, &ms);
+            // The lexicon's places are today's states: Juba in a 1990s story is in Sudan.
+            if let Some(p) = sentence_place.as_mut() {
+                places::as_of(p, reference);
+            }
             // "police", "rebels" with no country of their own belong to where the story happens.
             let local = sentence_place.as_ref().or(dateline_place.as_ref()).and_then(|p| p.country.clone().map(|c| (c, p.name.clone(), p.from.clone())));
             if let Some((country, name, from)) = local {
@@ -136,7 +144,16 @@ impl Coder {
             if let Some((country, name)) = sentence_place.as_ref().and_then(|p| p.country.clone().map(|c| (c, p.name.clone()))) {
                 actors::ethnic_residents(&s, &mut ms, &country, &name);
             }
-            let evs = events::code_sentence_with(&s, &self.lex, &ms, &ctx.dyad, opts);
+            let mut evs = events::code_sentence_with(&s, &self.lex, &ms, &ctx.dyad, opts);
+            // A recipient read off a place ("shelled <town>") is of the state that held it then.
+            for ev in evs.iter_mut() {
+                for a in std::iter::once(&mut ev.source.0).chain(ev.target.as_mut().map(|t| &mut t.0)) {
+                    if let Some((pred, why)) = a.code.country.as_deref().and_then(|c| crate::ontology::predecessor_on(c, reference)) {
+                        a.code.country = Some(pred.to_string());
+                        a.rule = format!("{}; {why}", a.rule);
+                    }
+                }
+            }
             if let Some(tr) = trace.as_deref_mut() {
                 tr.push(SentenceTrace::new(&s, &self.lex, si, &ms, &evs));
             }

@@ -92,3 +92,11 @@ fn title_case(s: &str) -> String {
         .collect::<Vec<_>>()
         .join(" ")
 }
+
+/// Moves a place to the state that held it on `date` (see
+/// [`crate::ontology::predecessor_on`]): the lexicon writes today's states.
+pub fn as_of(p: &mut PlaceRecord, date: Option<crate::time::Date>) {
+    if let Some((pred, _)) = p.country.as_deref().and_then(|c| crate::ontology::predecessor_on(c, date)) {
+        p.country = Some(pred.to_string());
+    }
+}

@@ -118,6 +118,24 @@ pub fn is_international(code: &str) -> bool {
     code.starts_with("IGO") || code.starts_with("NGO") || TRANSNATIONAL_CODES.contains(&code)
 }
 
+/// States younger than the archives dyad codes, with the state their land
+/// belonged to before independence and the day they became independent.
+/// Only where event data codes the earlier years under the older state:
+/// Juba in a 1990s report is a Sudanese regional capital. (Eritrea,
+/// Montenegro, Kosovo and East Timor are coded as themselves throughout, as
+/// coders and gold sets keep them.)
+const SUCCESSIONS: &[(&str, &str, (i16, i8, i8))] = &[("SSD", "SDN", (2011, 7, 9))];
+
+/// The state that held a country's land on `date`, when that is not the
+/// country itself: `SSD` in 2000 is `SDN`. With the reason, for the trace.
+pub fn predecessor_on(country: &str, date: Option<crate::time::Date>) -> Option<(&'static str, String)> {
+    let date = date?;
+    SUCCESSIONS.iter().find(|(c, _, _)| *c == country).and_then(|&(c, pred, (y, m, d))| {
+        let from = crate::time::Date::new(y, m, d).ok()?;
+        (date < from).then(|| (pred, format!("{c} was part of {pred} before {from}")))
+    })
+}
+
 /// Whether an actor's country part names a state (an ISO3 code, or one of the
 /// older CAMEO country codes): not an IGO, NGO, region or transnational group.
 pub fn is_state(code: &str) -> bool {

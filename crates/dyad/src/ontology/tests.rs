@@ -528,3 +528,19 @@ fn domestic_codes_are_acts_on_the_own_polity() {
         assert!(cameo(code).is_some(), "{code} is a CAMEO code");
     }
 }
+
+#[test]
+fn states_before_their_independence() {
+    let d = |y, m, dd| Some(crate::time::Date::new(y, m, dd).unwrap());
+    let cases: &[(&str, Option<crate::time::Date>, Option<&str>)] = &[
+        ("SSD", d(2000, 1, 1), Some("SDN")),
+        ("SSD", d(2011, 7, 8), Some("SDN")),
+        ("SSD", d(2011, 7, 9), None),
+        ("SSD", None, None),
+        ("SDN", d(2000, 1, 1), None),
+        ("ERI", d(1990, 1, 1), None),
+    ];
+    for &(code, date, want) in cases {
+        assert_eq!(super::predecessor_on(code, date).map(|(p, _)| p), want, "{code} on {date:?}");
+    }
+}
