@@ -619,10 +619,38 @@ fn role_adjective(s: &Sentence, lex: &Lexicon, m: &Mention) -> bool {
         && !next.capitalized
         && crate::events::is_plain_word(s, m.end)
         && !w.ends_with("ly")
-        && !lex.is_anchor(w)
+        // ("military force", "military aid": nouns that are also verbs, read as nouns here.)
+        && (!lex.is_anchor(w) || ANCHOR_NOUNS_AFTER_ROLES.contains(&w))
         && !crate::events::is_time_word(w)
         && !matches!(w, "today" | "tonight" | "now" | "here" | "there")
 }
+
+/// Nouns after a role adjective ("use military force", "military aid to X")
+/// that are also verb anchors but are read as the noun there.
+const ANCHOR_NOUNS_AFTER_ROLES: &[&str] = &[
+    "force",
+    "action",
+    "actions",
+    "aid",
+    "support",
+    "assistance",
+    "training",
+    "exercise",
+    "exercises",
+    "pressure",
+    "threat",
+    "threats",
+    "intervention",
+    "cooperation",
+    "ties",
+    "presence",
+    "buildup",
+    "operation",
+    "operations",
+    "strikes",
+    "attack",
+    "attacks",
+];
 
 fn is_countryish(k: ActorKind) -> bool {
     matches!(k, ActorKind::Country | ActorKind::Demonym | ActorKind::Metonym)

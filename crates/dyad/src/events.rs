@@ -374,7 +374,7 @@ pub fn match_verbs(s: &Sentence, lex: &Lexicon, ms: &[Mention]) -> Vec<VerbMatch
             i += 1;
             continue;
         }
-        if is_noun_reading(s, i, &in_mention) {
+        if is_noun_reading(s, i, &in_mention) || currency_move(s, i) || demonstrates_something(s, i) {
             i += 1;
             continue;
         }
@@ -428,6 +428,54 @@ pub fn match_verbs(s: &Sentence, lex: &Lexicon, ms: &[Mention]) -> Vec<VerbMatch
 /// "the meeting", "an informal meeting", "the final status talks": an -ing or
 /// -s form after a determiner (with at most two words between, none an actor)
 /// is a noun, not a verb.
+/// "the Taiwan dollar appreciated against the U.S. dollar", "wants the
+/// currency to appreciate faster": a currency gaining value, not praise.
+fn currency_move(s: &Sentence, i: usize) -> bool {
+    const CURRENCIES: &[&str] = &[
+        "currency",
+        "currencies",
+        "dollar",
+        "dollars",
+        "yen",
+        "mark",
+        "marks",
+        "franc",
+        "francs",
+        "pound",
+        "sterling",
+        "won",
+        "yuan",
+        "renminbi",
+        "peso",
+        "rupee",
+        "rouble",
+        "ruble",
+        "lira",
+        "euro",
+        "rand",
+        "real",
+        "ringgit",
+        "baht",
+        "rupiah",
+        "shekel",
+        "dinar",
+        "riyal",
+        "krona",
+        "krone",
+        "guilder",
+    ];
+    let w = s.words[i];
+    (w.starts_with("appreciat") || w.starts_with("depreciat"))
+        && ((i.saturating_sub(4)..i).any(|t| CURRENCIES.contains(&s.words[t])) || matches!(s.word(i + 1), "against" | "faster" | "further" | "sharply"))
+}
+
+/// "demonstrated a growing consensus", "demonstrates that": to demonstrate
+/// something is to show it; only the intransitive verb is a protest.
+fn demonstrates_something(s: &Sentence, i: usize) -> bool {
+    s.words[i].starts_with("demonstrat")
+        && matches!(s.word(i + 1), "a" | "an" | "the" | "its" | "their" | "his" | "her" | "our" | "this" | "that" | "how" | "what" | "anew")
+}
+
 fn is_noun_reading(s: &Sentence, i: usize, in_mention: &[bool]) -> bool {
     let w = s.words[i];
     if i == 0 {
@@ -932,7 +980,10 @@ fn subject_in(s: &Sentence, ms: &[Mention], start: usize, floor: usize, loaded: 
         // PETRARCH's noun phrase is X's).
         // So is "X's new mayor left": to PETRARCH a noun phrase with an actor in it and
         // no coded head is that actor.
-        if s.word(m.end) == "'s" && ms.iter().all(|o| o.start != m.end + 1) && !(loaded && uncoded_head(s, ms, m.end + 1, start)) {
+        // ("The Philippines' growth figures released": a bare apostrophe after a plural
+        // name. After a plural role it makes a group's name: "the workers' front".)
+        let possessive = s.word(m.end) == "'s" || (s.word(m.end) == "'" && s.words[m.end - 1].ends_with('s') && m.kind != ActorKind::Sector);
+        if possessive && ms.iter().all(|o| o.start != m.end + 1) && !(loaded && uncoded_head(s, ms, m.end + 1, start)) {
             continue;
         }
         // Inside an apposition ("Pakistan, a key U.S. ally in the war, has refused"):

@@ -111,8 +111,13 @@ pub fn parse_actors(text: &str, name: &str) -> ActorFile {
                     _ => (ActorKind::Sector, ActorCode { country: None, sectors: f[0].split_whitespace().map(String::from).collect() }),
                 };
                 for p in items(f[1]) {
+                    // `speaker!`: a role with no plural reading ("speakers at a rally" spoke).
+                    let (p, singular_only) = match p.strip_suffix('!') {
+                        Some(stem) if kind == ActorKind::Sector => (stem.trim_end(), true),
+                        _ => (p, false),
+                    };
                     push(&mut out, p, kind, &code, range);
-                    if kind == ActorKind::Sector && !p.ends_with('s') && !p.contains("people") {
+                    if kind == ActorKind::Sector && !singular_only && !p.ends_with('s') && !p.contains("people") {
                         push(&mut out, &plural(p), kind, &code, DateRange::default());
                     }
                 }
@@ -287,7 +292,7 @@ mod tests {
     #[test]
     fn actor_sections() {
         let f = parse_actors(
-            "[countries]\nXYZ | Freedonia; Republic of Freedonia | Freedonian | Fredville\n[sectors]\nGOV LEG | speaker\n[people]\nXYZ GOV | Rufus Firefly | 2020-01-01..\n[places]\nXYZ | Port Marx\n[igos]\nbroken\n[nowhere]\nXYZ | a\n",
+            "[countries]\nXYZ | Freedonia; Republic of Freedonia | Freedonian | Fredville\n[sectors]\nGOV LEG | speaker; chairman!\n[people]\nXYZ GOV | Rufus Firefly | 2020-01-01..\n[places]\nXYZ | Port Marx\n[igos]\nbroken\n[nowhere]\nXYZ | a\n",
             "t",
         );
         assert_eq!(f.problems.len(), 2, "{:?}", f.problems);
@@ -296,6 +301,8 @@ mod tests {
         assert!(kinds.contains(&("Freedonian", ActorKind::Demonym, "XYZ".into())));
         assert!(kinds.contains(&("Fredville", ActorKind::Metonym, "XYZGOV".into())));
         assert!(kinds.contains(&("speakers", ActorKind::Sector, "---GOVLEG".into())));
+        assert!(kinds.contains(&("chairman", ActorKind::Sector, "---GOVLEG".into())));
+        assert!(!kinds.iter().any(|k| k.0.starts_with("chairm") && k.0 != "chairman"), "`chairman!` has no plural: {kinds:?}");
         assert!(kinds.contains(&("Rufus Firefly", ActorKind::Person, "XYZGOV".into())));
         assert_eq!(f.places.len(), 2);
         let person = f.actors.iter().find(|a| a.kind == ActorKind::Person).unwrap();
