@@ -652,6 +652,22 @@ const ANCHOR_NOUNS_AFTER_ROLES: &[&str] = &[
     "attacks",
 ];
 
+/// Whether the capitalized words from token `t` on close a company's name
+/// ("International Inc", "Holdings Ltd"): at most four, the last a corporate
+/// suffix.
+fn opens_company_name(s: &Sentence, t: usize) -> bool {
+    const SUFFIXES: &[&str] =
+        &["inc", "corp", "corporation", "co", "ltd", "limited", "plc", "ag", "sa", "nv", "bv", "gmbh", "spa", "holdings", "bancorp", "industries"];
+    let mut u = t;
+    while u < s.words.len() && u < t + 4 && s.toks[u].word && s.toks[u].capitalized {
+        if SUFFIXES.contains(&s.words[u]) {
+            return true;
+        }
+        u += 1;
+    }
+    false
+}
+
 fn is_countryish(k: ActorKind) -> bool {
     matches!(k, ActorKind::Country | ActorKind::Demonym | ActorKind::Metonym)
 }
@@ -672,6 +688,14 @@ pub fn find_mentions(s: &Sentence, lex: &Lexicon, ctx: &mut DocContext) -> Vec<M
     });
     // "an anti-Syria journalist", "pro-Russia rebels": a stance, not the country itself.
     ms.retain(|m| !(is_countryish(m.kind) && stance_prefix(s, m.start)));
+    // "CPC International Inc", "Commonwealth Edison Co": an organisation's name or
+    // acronym opening a company's name is the company, not the organisation. (A
+    // company's own name opening its unit's is still that company: "Siemens
+    // Information Systems Inc".)
+    ms.retain(|m| {
+        let business = m.actors.iter().any(|a| a.code.sectors.iter().any(|x| x == "BUS" || x == "MED"));
+        !(matches!(m.kind, ActorKind::Organization | ActorKind::Igo) && !business && opens_company_name(s, m.end))
+    });
     // "the Europe Bridge", "the Kenya Hotel": a country word opening the name of a
     // structure names neither the country nor a place in it.
     ms.retain(|m| {
