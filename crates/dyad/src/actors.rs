@@ -603,7 +603,8 @@ fn from_builtin(a: &Actor) -> bool {
 
 /// Role words that double as adjectives ("official contact", "police custody",
 /// "military intelligence" is a role pair and stays).
-const ADJECTIVAL_ROLES: &[&str] = &["official", "police", "military", "civilian", "rebel", "government", "army", "security", "opposition", "state"];
+const ADJECTIVAL_ROLES: &[&str] =
+    &["official", "police", "military", "civilian", "rebel", "government", "army", "security", "opposition", "state", "passenger"];
 
 /// A bare role word used as an adjective: alone, with no country, before a
 /// lowercase noun that is not a verb or a function word (the caller checks
@@ -1739,9 +1740,11 @@ pub fn ethnic_residents(s: &Sentence, ms: &mut [Mention], country: &str, place: 
 
 /// Gives role-only mentions ("police", "rebels", "the government") the
 /// country where the story happens, noting why in their rule.
-pub fn localize_sectors(ms: &mut [Mention], country: &str, why: &str) {
+pub fn localize_sectors(s: &Sentence, ms: &mut [Mention], country: &str, why: &str) {
     // Role-only actors, including people known only by a role ("transport minister Name").
-    for m in ms.iter_mut().filter(|m| matches!(m.kind, ActorKind::Sector | ActorKind::Person) && !m.place) {
+    // ("private foreign banks", "overseas investors" say they are not the place's.)
+    let foreign = |m: &Mention| (m.start.saturating_sub(2)..m.start).any(|t| matches!(s.words[t], "foreign" | "overseas" | "international" | "multinational"));
+    for m in ms.iter_mut().filter(|m| matches!(m.kind, ActorKind::Sector | ActorKind::Person) && !m.place && !foreign(m)) {
         for a in m.actors.iter_mut().filter(|a| a.code.country.is_none() && !a.code.sectors.is_empty()) {
             a.code.country = Some(country.to_string());
             a.rule = format!("{}; {why}", a.rule);

@@ -137,9 +137,9 @@ impl Coder {
             // "police", "rebels" with no country of their own belong to where the story happens.
             let local = sentence_place.as_ref().or(dateline_place.as_ref()).and_then(|p| p.country.clone().map(|c| (c, p.name.clone(), p.from.clone())));
             if let Some((country, name, from)) = local {
-                actors::localize_sectors(&mut ms, &country, &format!("country of the {from} place `{name}`"));
+                actors::localize_sectors(&s, &mut ms, &country, &format!("country of the {from} place `{name}`"));
             } else if let Some(only) = actors::sole_country(&ms) {
-                actors::localize_sectors(&mut ms, &only, actors::SOLE_COUNTRY_RULE);
+                actors::localize_sectors(&s, &mut ms, &only, actors::SOLE_COUNTRY_RULE);
             }
             if let Some((country, name)) = sentence_place.as_ref().and_then(|p| p.country.clone().map(|c| (c, p.name.clone()))) {
                 actors::ethnic_residents(&s, &mut ms, &country, &name);

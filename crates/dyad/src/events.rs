@@ -374,7 +374,7 @@ pub fn match_verbs(s: &Sentence, lex: &Lexicon, ms: &[Mention]) -> Vec<VerbMatch
             i += 1;
             continue;
         }
-        if is_noun_reading(s, i, &in_mention) || currency_move(s, i) || demonstrates_something(s, i) {
+        if is_noun_reading(s, i, &in_mention) || currency_move(s, i) || demonstrates_something(s, i) || attribution_modifier(s, ms, i) {
             i += 1;
             continue;
         }
@@ -467,6 +467,17 @@ fn currency_move(s: &Sentence, i: usize) -> bool {
     let w = s.words[i];
     (w.starts_with("appreciat") || w.starts_with("depreciat"))
         && ((i.saturating_sub(4)..i).any(|t| CURRENCIES.contains(&s.words[t])) || matches!(s.word(i + 1), "against" | "faster" | "further" | "sharply"))
+}
+
+/// ", rescue workers said", ", relief officials said": a verb's word
+/// modifying the speaker of a trailing attribution is a noun.
+fn attribution_modifier(s: &Sentence, ms: &[Mention], i: usize) -> bool {
+    i > 0
+        && s.words[i - 1] == ","
+        && ms
+            .iter()
+            .find(|m| m.start == i + 1)
+            .is_some_and(|m| SPEECH.contains(&s.word(m.end)) && matches!(s.word(m.end + 1), "." | "" | "on" | "today" | "yesterday"))
 }
 
 /// "demonstrated a growing consensus", "demonstrates that": to demonstrate

@@ -189,7 +189,8 @@ pub fn parse_verbs_from(text: &str, name: &str, first_line: usize, morph: &Morph
         let code = code.trim();
         // `:CODE`: the target acts on the subject ("receive weapons from +").
         let digits = code.strip_prefix(':').unwrap_or(code);
-        if digits.len() < 3 || digits.len() > 4 || !digits.bytes().all(|b| b.is_ascii_digit()) {
+        // `---`: a blocking phrase that is no event ("meet demand" is supply, not concession).
+        if code != "---" && (digits.len() < 3 || digits.len() > 4 || !digits.bytes().all(|b| b.is_ascii_digit())) {
             problems.push(LexProblem { origin, message: format!("`{code}` is not a CAMEO code") });
             continue;
         }
