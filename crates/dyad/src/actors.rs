@@ -430,6 +430,8 @@ pub const SPEECH: &[&str] = &[
     "insisted",
     "remarked",
     "explained",
+    "reported",
+    "reports",
     "according",
 ];
 

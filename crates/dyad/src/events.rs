@@ -1211,6 +1211,10 @@ fn object(s: &Sentence, ms: &[Mention], from: usize, until: usize, avoid: &[usiz
         {
             e += 1;
         }
+        // (Or a role after it: ", the official Tass news agency reported".)
+        while let Some(next) = ms.iter().find(|o| o.start == e && o.end > e) {
+            e = next.end;
+        }
         if SPEECH.contains(&s.word(e)) && q > 0 && s.words[q - 1] == "," {
             continue;
         }
