@@ -1745,7 +1745,9 @@ pub fn ethnic_residents(s: &Sentence, ms: &mut [Mention], country: &str, place: 
 pub fn localize_sectors(s: &Sentence, ms: &mut [Mention], country: &str, why: &str) {
     // Role-only actors, including people known only by a role ("transport minister Name").
     // ("private foreign banks", "overseas investors" say they are not the place's.)
-    let foreign = |m: &Mention| (m.start.saturating_sub(2)..m.start).any(|t| matches!(s.words[t], "foreign" | "overseas" | "international" | "multinational"));
+    let foreign = |m: &Mention| {
+        (m.start.saturating_sub(2)..m.start).any(|t| matches!(s.words[t], "foreign" | "overseas" | "international" | "multinational" | "western"))
+    };
     for m in ms.iter_mut().filter(|m| matches!(m.kind, ActorKind::Sector | ActorKind::Person) && !m.place && !foreign(m)) {
         for a in m.actors.iter_mut().filter(|a| a.code.country.is_none() && !a.code.sectors.is_empty()) {
             a.code.country = Some(country.to_string());

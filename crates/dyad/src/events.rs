@@ -469,6 +469,97 @@ fn currency_move(s: &Sentence, i: usize) -> bool {
         && ((i.saturating_sub(4)..i).any(|t| CURRENCIES.contains(&s.words[t])) || matches!(s.word(i + 1), "against" | "faster" | "further" | "sharply"))
 }
 
+/// Whether a release (084) is of things, documents or figures rather than
+/// of people, or its word is no verb at all (see the call).
+fn released_thing(s: &Sentence, vm: &VerbMatch) -> bool {
+    const THINGS: &[&str] = &[
+        "tonnes",
+        "tons",
+        "tonne",
+        "ton",
+        "barrels",
+        "bales",
+        "dlrs",
+        "dollars",
+        "mln",
+        "million",
+        "billion",
+        "pct",
+        "figures",
+        "figure",
+        "data",
+        "report",
+        "reports",
+        "results",
+        "statement",
+        "details",
+        "proposals",
+        "proposal",
+        "text",
+        "document",
+        "documents",
+        "list",
+        "study",
+        "findings",
+        "funds",
+        "stocks",
+        "reserves",
+        "supplies",
+        "wheat",
+        "grain",
+        "oil",
+        "album",
+        "film",
+        "estimates",
+        "forecast",
+        "budget",
+        "version",
+    ];
+    const FREE_COMPOUNDS: &[&str] = &[
+        "trade",
+        "traders",
+        "trading",
+        "market",
+        "markets",
+        "elections",
+        "election",
+        "zone",
+        "zones",
+        "press",
+        "speech",
+        "enterprise",
+        "world",
+        "port",
+        "float",
+        "flow",
+        "rein",
+        "kick",
+        "agent",
+        "agents",
+        "of",
+        "from",
+    ];
+    let w = s.words[vm.anchor];
+    let prev = if vm.anchor > 0 { s.words[vm.anchor - 1] } else { "" };
+    (prev == "press" || prev == "news")
+        || (w == "free" && FREE_COMPOUNDS.contains(&s.word(vm.anchor + 1)))
+        || THINGS.contains(&prev)
+        || (vm.anchor + 1..(vm.anchor + 4).min(s.words.len())).any(|t| THINGS.contains(&s.words[t]))
+}
+
+/// Verbs of talking about a topic with a partner ("discussed X with Y").
+const TALK_VERBS: &[&str] = &["discuss", "negotiat", "talk", "consult", "confer", "review", "debat", "explor", "rais"];
+
+/// Whether the mention starting at `start` is the object of a "with" (after
+/// determiners and modifiers: "with allied leaders"), no earlier than `floor`.
+fn after_with(s: &Sentence, start: usize, floor: usize) -> bool {
+    let mut q = start;
+    while q > floor && (DETERMINERS.contains(&s.words[q - 1]) || is_member_modifier(s, q - 1) || s.words[q - 1] == "allied") {
+        q -= 1;
+    }
+    q > floor && s.words[q - 1] == "with"
+}
+
 /// ", rescue workers said", ", relief officials said": a verb's word
 /// modifying the speaker of a trailing attribution is a noun.
 fn attribution_modifier(s: &Sentence, ms: &[Mention], i: usize) -> bool {
@@ -1385,6 +1476,11 @@ pub fn code_sentence_with(s: &Sentence, lex: &Lexicon, ms: &[Mention], dyad: &[A
             (None, Some(r)) => (r.to_string(), true),
             (None, None) => continue,
         };
+        // "a press release", "free traders", "proposals released yesterday", "releasing
+        // 300,000 tonnes of wheat": releasing things or words is no release of people.
+        if c.strict_target && code.starts_with("084") && released_thing(s, vm) {
+            continue;
+        }
         let mut notes = Vec::new();
         // The clause starts after the previous verb that still counts (a frame that gave
         // way to this verb is part of this clause: "China is ready to work with ...").
@@ -1573,6 +1669,29 @@ pub fn code_sentence_with(s: &Sentence, lex: &Lexicon, ms: &[Mention], dyad: &[A
                             q == vm.end || matches!(s.words[q - 1], "with" | "to" | "against" | "toward" | "towards" | "between")
                         }
                     });
+                    // "discussed the Gulf situation with allied leaders", "discussed the
+                    // deployment of Iranian missiles with Kuwaiti officials": talks are with
+                    // the partner after `with`, not about the topic before it.
+                    let found = match found {
+                        Some(m)
+                            if c.strict_target
+                                && (root == "04" || pat.code.starts_with("04"))
+                                && TALK_VERBS.iter().any(|v| anchor_word.starts_with(v))
+                                && !after_with(s, ms[m].start, vm.end) =>
+                        {
+                            // (In the same clause: not "since Tirana split with Moscow".)
+                            let partner = (0..ms.len()).find(|&k| {
+                                usable(&ms[k])
+                                    && ms[k].start > ms[m].end
+                                    && ms[k].start < next_start
+                                    && !sources.contains(&k)
+                                    && after_with(s, ms[k].start, ms[m].end)
+                                    && !(ms[m].end..ms[k].start).any(|t| is_boundary(s.words[t]) || matches!(s.words[t], "," | "whose" | "which" | "who"))
+                            });
+                            partner.or(Some(m))
+                        }
+                        other => other,
+                    };
                     found.map(|m| group(s, ms, m, false)).unwrap_or_default()
                 }
             };

@@ -38,11 +38,19 @@ pub fn attribution_start(s: &Sentence) -> usize {
     let n = s.words.len();
     let Some(comma) = (0..n).rev().find(|&t| s.words[t] == ",") else { return n };
     let tail = &s.words[comma + 1..];
-    if tail.iter().any(|w| crate::actors::SPEECH.contains(w) || *w == "according") {
-        comma
-    } else {
-        n
+    if !tail.iter().any(|w| crate::actors::SPEECH.contains(w) || *w == "according") {
+        return n;
     }
+    // ", IRNA, monitored by the BBC, said.": a bare speech verb after an apposition;
+    // the attribution opens at the comma before the speaker.
+    let bare = tail.iter().all(|w| crate::actors::SPEECH.contains(w) || matches!(*w, "." | "today" | "yesterday" | "on" | "late" | "early"));
+    if bare {
+        let before = |c: usize| (0..c).rev().find(|&t| s.words[t] == ",");
+        if let Some(speaker) = before(comma).and_then(before) {
+            return speaker;
+        }
+    }
+    comma
 }
 
 /// A known place introduced by the preposition at token `i` ("in", "at",
