@@ -1399,7 +1399,30 @@ fn is_plain_adjective(s: &Sentence, t: usize) -> bool {
         && !s.toks[t].capitalized
         && w.len() > 2
         && w.bytes().all(|b| b.is_ascii_lowercase())
-        && !matches!(w, "the" | "who" | "which" | "that" | "has" | "have" | "had" | "was" | "were" | "are" | "will" | "would" | "not" | "for" | "from" | "with")
+        && !matches!(
+            w,
+            "the"
+                | "who"
+                | "which"
+                | "that"
+                | "has"
+                | "have"
+                | "had"
+                | "was"
+                | "were"
+                | "are"
+                | "will"
+                | "would"
+                | "not"
+                | "for"
+                | "from"
+                | "with"
+                | "its"
+                | "their"
+                | "his"
+                | "her"
+                | "our"
+        )
         && !SPEECH.contains(&w)
 }
 

@@ -1198,7 +1198,8 @@ fn uncoded_name_at(s: &Sentence, ms: &[Mention], from: usize) -> Option<(usize, 
     let covered = |t: usize| ms.iter().any(|m| m.start <= t && t < m.end);
     let starts = |t: usize| ms.iter().any(|m| m.start == t && usable(m));
     let mut t = from;
-    while t < s.words.len() && matches!(s.words[t], "the" | "a" | "an") {
+    // ("<Fuji Bank Ltd>": Reuters marks company names with angle brackets.)
+    while t < s.words.len() && matches!(s.words[t], "the" | "a" | "an" | "<") {
         t += 1;
     }
     let name = |t: usize| {
@@ -1223,6 +1224,9 @@ fn uncoded_name_at(s: &Sentence, ms: &[Mention], from: usize) -> Option<(usize, 
     let mut e = run_end(t);
     while matches!(s.word(e), "and" | "or" | ",") && name(e + 1) {
         e = run_end(e + 1);
+    }
+    if s.word(e) == ">" {
+        e += 1;
     }
     // A name modifying a known actor is no object of its own: "the Ohio-based company",
     // "the Democrat-controlled Congress", "the Franco-U.S. consortium".
