@@ -1459,7 +1459,20 @@ pub fn code_sentence_with(s: &Sentence, lex: &Lexicon, ms: &[Mention], dyad: &[A
     for vi in 0..vms.len() {
         let vm = &vms[vi];
         let prev_end = vms[..vi].iter().enumerate().rev().find(|(k, _)| !skip[*k]).map(|(_, v)| v.end).unwrap_or(0);
-        if skip[vi] || background_clause(s, vm, prev_end, lex) || reduced_relative(s, ms, vm, lex) {
+        if skip[vi] || background_clause(s, vm, prev_end, lex) {
+            continue;
+        }
+        // "The civilians imprisoned for acting against Moscow were released by Putin":
+        // a reduced relative modifies its noun and does not end the next verb's subject search.
+        if reduced_relative(s, ms, vm, lex) {
+            // (Only right after the people it describes: "civilians imprisoned".)
+            // (Not an adjective before a name: "the state owned Bank of Greece".)
+            if ms.iter().any(|m| usable(m) && m.end == vm.start && matches!(m.kind, ActorKind::Sector | ActorKind::Person))
+                && !s.toks.get(vm.end).is_some_and(|t| t.capitalized)
+                && !lex.verbs[lex.compiled(vm.compiled).pattern].code.starts_with("01")
+            {
+                skip[vi] = true;
+            }
             continue;
         }
         let c = lex.compiled(vm.compiled);
