@@ -547,6 +547,36 @@ fn released_thing(s: &Sentence, vm: &VerbMatch) -> bool {
         || (vm.anchor + 1..(vm.anchor + 4).min(s.words.len())).any(|t| THINGS.contains(&s.words[t]))
 }
 
+/// Economic quantities a country word may modify (see `subject_in`).
+const ECONOMIC_NOUNS: &[&str] = &[
+    "rates",
+    "rate",
+    "prices",
+    "price",
+    "shares",
+    "stocks",
+    "yields",
+    "bonds",
+    "exports",
+    "imports",
+    "output",
+    "production",
+    "growth",
+    "inflation",
+    "currency",
+    "economy",
+    "markets",
+    "market",
+    "reserves",
+    "earnings",
+    "profits",
+    "sales",
+    "deficit",
+    "surplus",
+    "debt",
+    "interest",
+];
+
 /// Verbs of talking about a topic with a partner ("discussed X with Y").
 const TALK_VERBS: &[&str] = &["discuss", "negotiat", "talk", "consult", "confer", "review", "debat", "explor", "rais"];
 
@@ -1086,6 +1116,16 @@ fn subject_in(s: &Sentence, ms: &[Mention], start: usize, floor: usize, loaded: 
         // name. After a plural role it makes a group's name: "the workers' front".)
         let possessive = s.word(m.end) == "'s" || (s.word(m.end) == "'" && s.words[m.end - 1].ends_with('s') && m.kind != ActorKind::Sector);
         if possessive && ms.iter().all(|o| o.start != m.end + 1) && !(loaded && uncoded_head(s, ms, m.end + 1, start)) {
+            continue;
+        }
+        // "Australian prime rates have retreated", "Japanese exports damaged ties": a
+        // country word modifying an economic quantity is not what acts.
+        if matches!(m.kind, ActorKind::Demonym | ActorKind::Country)
+            && start > m.end
+            && start - m.end <= 4
+            && (m.end..start).all(|t| s.toks[t].word && !s.toks[t].capitalized)
+            && (m.end..start).any(|t| ECONOMIC_NOUNS.contains(&s.words[t]))
+        {
             continue;
         }
         // Inside an apposition ("Pakistan, a key U.S. ally in the war, has refused"):
