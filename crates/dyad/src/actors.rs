@@ -1825,7 +1825,8 @@ pub fn add_new_actors(s: &Sentence, ms: &mut Vec<Mention>, max_words: usize) {
     ms.sort_by_key(|m| m.start);
 }
 
-fn is_month(w: &str) -> bool {
+/// Whether a (lower-cased) word is a month's full name.
+pub(crate) fn is_month(w: &str) -> bool {
     matches!(w, "january" | "february" | "march" | "april" | "may" | "june" | "july" | "august" | "september" | "october" | "november" | "december")
 }
 

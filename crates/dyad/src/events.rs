@@ -425,9 +425,6 @@ pub fn match_verbs(s: &Sentence, lex: &Lexicon, ms: &[Mention]) -> Vec<VerbMatch
     out
 }
 
-/// "the meeting", "an informal meeting", "the final status talks": an -ing or
-/// -s form after a determiner (with at most two words between, none an actor)
-/// is a noun, not a verb.
 /// "the Taiwan dollar appreciated against the U.S. dollar", "wants the
 /// currency to appreciate faster": a currency gaining value, not praise.
 fn currency_move(s: &Sentence, i: usize) -> bool {
@@ -608,6 +605,9 @@ fn demonstrates_something(s: &Sentence, i: usize) -> bool {
         && matches!(s.word(i + 1), "a" | "an" | "the" | "its" | "their" | "his" | "her" | "our" | "this" | "that" | "how" | "what" | "anew")
 }
 
+/// "the meeting", "an informal meeting", "the final status talks": an -ing or
+/// -s form after a determiner (with at most two words between, none an actor)
+/// is a noun, not a verb.
 fn is_noun_reading(s: &Sentence, i: usize, in_mention: &[bool]) -> bool {
     let w = s.words[i];
     if i == 0 {
@@ -1243,7 +1243,10 @@ fn uncoded_name_at(s: &Sentence, ms: &[Mention], from: usize) -> Option<(usize, 
         t += 1;
     }
     let name = |t: usize| {
-        s.toks.get(t).is_some_and(|x| x.word && x.capitalized) && !covered(t) && crate::time::weekday(s.words[t]).is_none() && !is_month_name(s.words[t])
+        s.toks.get(t).is_some_and(|x| x.word && x.capitalized)
+            && !covered(t)
+            && crate::time::weekday(s.words[t]).is_none()
+            && !crate::actors::is_month(s.words[t])
     };
     if !name(t) {
         return None;
@@ -1306,10 +1309,6 @@ fn locates(s: &Sentence, end: usize, place: usize) -> bool {
         t += 1;
     }
     t == place
-}
-
-fn is_month_name(w: &str) -> bool {
-    matches!(w, "january" | "february" | "march" | "april" | "may" | "june" | "july" | "august" | "september" | "october" | "november" | "december")
 }
 
 /// The object: the first usable mention to the right, before the clause ends.
