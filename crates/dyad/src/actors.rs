@@ -623,9 +623,19 @@ fn role_adjective(s: &Sentence, lex: &Lexicon, m: &Mention) -> bool {
         && crate::events::is_plain_word(s, m.end)
         && !w.ends_with("ly")
         // ("military force", "military aid": nouns that are also verbs, read as nouns here.)
-        && (!lex.is_anchor(w) || ANCHOR_NOUNS_AFTER_ROLES.contains(&w))
+        && (!lex.is_anchor(w) || ANCHOR_NOUNS_AFTER_ROLES.contains(&w) || (singular_role_before_base_form(s.words[m.start], w) && !lex.morph.is_irregular_past(w)))
         && !crate::events::is_time_word(w)
         && !matches!(w, "today" | "tonight" | "now" | "here" | "there")
+}
+
+/// Whether `role` is a singular count noun and `w` looks like a bare verb
+/// form, so that `w` cannot be its verb ("an official document", "an army
+/// patrol": the subject would need "documents", "patrols"). Mass and plural
+/// roles ("police", "military", "security", "opposition") take bare verbs;
+/// the caller rules out irregular pasts ("the government sent").
+fn singular_role_before_base_form(role: &str, w: &str) -> bool {
+    matches!(role, "official" | "civilian" | "rebel" | "army" | "state" | "passenger" | "government")
+        && !(w.ends_with('s') || w.ends_with("ed") || w.ends_with("ing"))
 }
 
 /// Nouns after a role adjective ("use military force", "military aid to X")
@@ -659,16 +669,40 @@ const ANCHOR_NOUNS_AFTER_ROLES: &[&str] = &[
 /// ("International Inc", "Holdings Ltd"): at most four, the last a corporate
 /// suffix.
 fn opens_company_name(s: &Sentence, t: usize) -> bool {
-    const SUFFIXES: &[&str] =
-        &["inc", "corp", "corporation", "co", "ltd", "limited", "plc", "ag", "sa", "nv", "bv", "gmbh", "spa", "holdings", "bancorp", "industries"];
+    company_name_end(s, t).is_some()
+}
+
+/// One past the corporate suffix that closes the capitalized words from token
+/// `t` on ("Shipbuilding Corp", "Airlines"), if it comes within four words.
+fn company_name_end(s: &Sentence, t: usize) -> Option<usize> {
+    const SUFFIXES: &[&str] = &[
+        "inc",
+        "corp",
+        "corporation",
+        "co",
+        "ltd",
+        "limited",
+        "plc",
+        "ag",
+        "sa",
+        "nv",
+        "bv",
+        "gmbh",
+        "spa",
+        "holdings",
+        "bancorp",
+        "industries",
+        "airlines",
+        "airways",
+    ];
     let mut u = t;
     while u < s.words.len() && u < t + 4 && s.toks[u].word && s.toks[u].capitalized {
         if SUFFIXES.contains(&s.words[u]) {
-            return true;
+            return Some(u + 1);
         }
         u += 1;
     }
-    false
+    None
 }
 
 fn is_countryish(k: ActorKind) -> bool {
@@ -699,6 +733,49 @@ pub fn find_mentions(s: &Sentence, lex: &Lexicon, ctx: &mut DocContext) -> Vec<M
         let business = m.actors.iter().any(|a| a.code.sectors.iter().any(|x| x == "BUS" || x == "MED"));
         !(matches!(m.kind, ActorKind::Organization | ActorKind::Igo) && !business && opens_company_name(s, m.end))
     });
+    // "China Shipbuilding Corp", "Malaysia Airlines": a country word or capital
+    // opening a company's name is that country's business, not its state; the
+    // mention spans the name.
+    for q in 0..ms.len() {
+        let m = &ms[q];
+        if !(is_countryish(m.kind) && !m.place && m.actors.len() == 1) {
+            continue;
+        }
+        let Some(end) = company_name_end(s, m.end) else { continue };
+        // ("Malaysian Primary Industries Minister": a ministry's name, not a company's.)
+        if ms.iter().any(|o| (o.start >= m.end && o.start < end) || (o.start == end && o.kind == ActorKind::Sector)) {
+            continue;
+        }
+        let a = &m.actors[0];
+        let name = s.text[s.toks[m.start].start..s.toks[end - 1].end].to_string();
+        let actor = Actor {
+            code: ActorCode { country: a.code.country.clone(), sectors: vec!["BUS".into()] },
+            name: None,
+            rule: format!("{}; opens the company name `{name}`", a.rule),
+        };
+        ms[q] = Mention { start: m.start, end, actors: vec![actor], kind: ActorKind::Organization, absorbed: m.absorbed, place: false };
+    }
+    // "British Chancellor of the Exchequer", "the Japanese MITI": a country word
+    // right before an institution of that same country is part of its name.
+    let mut q = 1;
+    while q < ms.len() {
+        let (a, b) = (&ms[q - 1], &ms[q]);
+        let same = is_countryish(a.kind)
+            && !a.place
+            && a.end == b.start
+            && b.kind == ActorKind::Organization
+            && a.actors.len() == 1
+            && !b.actors.is_empty()
+            && b.actors.iter().all(|x| x.code.country.is_some() && x.code.country == a.actors[0].code.country);
+        if same {
+            let before = ms[q - 1].actors[0].rule.clone();
+            ms[q].start = ms[q - 1].start;
+            ms[q].actors.iter_mut().for_each(|x| x.rule = format!("{before} + {}", x.rule));
+            ms.remove(q - 1);
+        } else {
+            q += 1;
+        }
+    }
     // "the Europe Bridge", "the Kenya Hotel": a country word opening the name of a
     // structure names neither the country nor a place in it.
     ms.retain(|m| {
@@ -716,7 +793,7 @@ pub fn find_mentions(s: &Sentence, lex: &Lexicon, ctx: &mut DocContext) -> Vec<M
     let country_ends: Vec<usize> = ms.iter().filter(|m| is_countryish(m.kind)).map(|m| m.end).collect();
     ms.retain(|m| {
         let owned = country_ends.contains(&m.start) || (m.start > 0 && s.words[m.start - 1] == "'s");
-        !(role_adjective(s, lex, m) && !starts.contains(&m.end) && !owned)
+        !(role_adjective(s, lex, m) && !starts.contains(&m.end) && !starts.contains(&(m.end + 1)) && !owned)
     });
     // "Tom King", "John Major": a capitalized role word right after a capitalized
     // word outside any phrase is a surname.
@@ -1518,10 +1595,16 @@ fn people(s: &Sentence, lex: &Lexicon, ctx: &mut DocContext, ms: &mut Vec<Mentio
         // Role then name.
         let m = &ms[k];
         let role_like = m.kind == ActorKind::Sector && m.actors.len() == 1 && m.actors[0].name.is_none() && !m.actors[0].code.sectors.is_empty();
-        if role_like && m.end < n && !taken[m.end] && s.toks[m.end].capitalized && s.toks[m.end].word {
+        // A state office named as an institution ("Chancellor of the Exchequer",
+        // "Taoiseach") titles a full name after it just as a role word does.
+        let office = m.kind == ActorKind::Organization
+            && m.actors.len() == 1
+            && m.actors[0].code.country.is_some()
+            && m.actors[0].code.sectors.iter().any(|x| x == "GOV");
+        if (role_like || office) && m.end < n && !taken[m.end] && s.toks[m.end].capitalized && s.toks[m.end].word {
             // (A copy: the loop below rewrites other mentions and this one.)
             let m = m.clone();
-            if let Some(e) = name_run(s, m.end, &taken) {
+            if let Some(e) = name_run(s, m.end, &taken).filter(|&e| role_like || e - m.end >= 2) {
                 let name = s.slice(m.end, e).to_string();
                 let mut actor = Actor { code: m.actors[0].code.clone(), name: Some(name.clone()), rule: format!("title before name: {}", m.actors[0].rule) };
                 let mut end = e;
@@ -1573,6 +1656,12 @@ fn people(s: &Sentence, lex: &Lexicon, ctx: &mut DocContext, ms: &mut Vec<Mentio
         // An apposition opens with a description, not a conjunction or a verb.
         let opener = s.word(ap_start);
         if matches!(opener, "and" | "or" | "but" | "who" | "which" | "that" | "while" | "as") || SPEECH.contains(&opener) || lex.is_anchor(opener) {
+            i = name_end;
+            continue;
+        }
+        // "Name, a Treasury spokesman said.": the attribution of what Name did, not his role.
+        let last_word = (ap_start..ap_end).rev().find(|&t| s.toks[t].word);
+        if last_word.is_some_and(|t| SPEECH.contains(&s.words[t])) && ap_end >= n.saturating_sub(1) {
             i = name_end;
             continue;
         }

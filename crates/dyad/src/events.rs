@@ -613,6 +613,15 @@ fn is_noun_reading(s: &Sentence, i: usize, in_mention: &[bool]) -> bool {
     if i == 0 {
         return false;
     }
+    // Written against a slash it is one of a pair of nouns ("supply/demand
+    // data", "import/export figures"); "supply and demand" is the same pair.
+    let (start, end) = (s.toks[i].start, s.toks[i].end);
+    if s.text.as_bytes().get(start.wrapping_sub(1)) == Some(&b'/') || s.text.as_bytes().get(end) == Some(&b'/') {
+        return true;
+    }
+    if w == "demand" && s.words[i - 1] == "and" && i >= 2 && s.words[i - 2] == "supply" {
+        return true;
+    }
     // After a degree adverb it is an adjective or adverb: "very close to the border".
     if matches!(s.words[i - 1], "very" | "quite") {
         return true;
@@ -1925,6 +1934,13 @@ pub fn code_sentence_with(s: &Sentence, lex: &Lexicon, ms: &[Mention], dyad: &[A
                     .as_deref()
                     .filter(|c| !ontology::is_region(c) && (place_target_code(&code) || ontology::domestic_code(&code)))
                     .and_then(|_| place_after(s, lex, ms, vm.end, next_start))
+                    // (A company's deal at home is no act on its state: "agreed to buy a
+                    // cable system in Los Angeles County"; investing abroad still is.)
+                    .filter(|(t, ..)| !(a.code.sectors.len() == 1 && a.code.sectors[0] == "BUS" && t.code.country == a.code.country))
+                    // (A meeting at home "with" people no dictionary codes is not with the
+                    // state: "meeting with portfolio managers in New York". Abroad the
+                    // place tells whose they are: "talks with creditors in the United States".)
+                    .filter(|(t, ts, _, _)| !(root == "04" && t.code.country == a.code.country && (vm.start..*ts).any(|q| s.words[q] == "with")))
                     // (Past a party no dictionary knows, only the place where it is.)
                     .filter(|&(_, ts, _, _)| unknown_object.is_none_or(|(u, e)| u == ts || locates(s, e, ts)))
                 {

@@ -83,6 +83,12 @@ impl Morphology {
         Forms { base, third, past, participle, gerund }
     }
 
+    /// Whether `w` (lowercase) is the irregular past or participle of some verb
+    /// ("sent", "held", "put"): a bare-looking word that is no base form.
+    pub fn is_irregular_past(&self, w: &str) -> bool {
+        self.exceptions.values().any(|(p, pp, _)| p == w || pp == w)
+    }
+
     /// The past participle of `lemma` (lowercase), as [`Morphology::inflect`]
     /// gives it, without building the other forms.
     pub fn participle(&self, lemma: &str) -> String {
