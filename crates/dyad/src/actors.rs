@@ -1374,7 +1374,8 @@ fn composites(s: &Sentence, lex: &Lexicon, ms: Vec<Mention>) -> Vec<Mention> {
 fn roles_in_countries(s: &Sentence, ms: &[Mention], k: usize) -> Option<(Vec<Mention>, usize)> {
     let countryless = |m: &Mention| m.kind == ActorKind::Sector && m.actors.iter().all(|a| a.code.country.is_none() && !a.code.sectors.is_empty());
     let m = &ms[k];
-    if !countryless(m) || !opens_clause(s, m.start) {
+    // ("officials from A and B" says where they come from wherever it stands.)
+    if !countryless(m) || !(opens_clause(s, m.start) || s.word(m.end) == "from") {
         return None;
     }
     let mut roles = vec![m];
@@ -1387,7 +1388,7 @@ fn roles_in_countries(s: &Sentence, ms: &[Mention], k: usize) -> Option<(Vec<Men
             kk += 1;
         }
     }
-    if s.word(end) != "in" {
+    if !(s.word(end) == "in" || (s.word(end) == "from" && roles.iter().all(|r| comes_from_place(s, r)))) {
         return None;
     }
     let mut countries: Vec<&Mention> = Vec::new();
@@ -1780,7 +1781,7 @@ fn roles_of_places(s: &Sentence, lex: &Lexicon, ms: &mut [Mention]) {
         .collect();
     for m in ms.iter_mut().filter(|m| m.kind == ActorKind::Sector && !m.place && m.actors.iter().all(|a| a.code.country.is_none())) {
         let mut j = m.end;
-        if !matches!(s.word(j), "of" | "in") {
+        if !(matches!(s.word(j), "of" | "in") || (s.word(j) == "from" && comes_from_place(s, m))) {
             continue;
         }
         j += 1;
@@ -1804,6 +1805,16 @@ fn roles_of_places(s: &Sentence, lex: &Lexicon, ms: &mut [Mention]) {
             a.rule = format!("{}; of the place `{place}` ({country})", a.rule);
         }
     }
+}
+
+/// Whether "from" after a role-only mention says where its people come from
+/// ("officials from Brazil", "counterparts from Japan"), which holds for
+/// unarmed roles; armed ones and owned ones are moved from there ("withdrew
+/// its troops from Lebanon", "peacekeepers from Bosnia").
+fn comes_from_place(s: &Sentence, m: &Mention) -> bool {
+    const UNARMED: &[&str] = &["GOV", "LEG", "JUD", "BUS", "LAB", "EDU", "MED", "HLH", "AGR", "ELI", "REL", "CVL"];
+    let owned = m.start > 0 && matches!(s.words[m.start - 1], "its" | "their" | "his" | "her" | "our");
+    !owned && m.actors.iter().all(|a| !a.code.sectors.is_empty() && a.code.sectors.iter().all(|x| UNARMED.contains(&x.as_str())))
 }
 
 /// "Bosnian Serbs said their forces had withdrawn", "Israel strengthened its

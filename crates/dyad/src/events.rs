@@ -395,6 +395,11 @@ pub fn match_verbs(s: &Sentence, lex: &Lexicon, ms: &[Mention]) -> Vec<VerbMatch
             if !c.strict_target && is_base_form(c, s.words[i]) && determiner_and_modifiers_before(s, i, &in_mention) {
                 continue;
             }
+            // (Named protests and attacks are still events: "Palestinian riots against X
+            // are continuing".)
+            if after_demonym_noun(s, ms, i) && !matches!(ontology::root(&lex.verbs[c.pattern].code), "14" | "18" | "19" | "20") {
+                continue;
+            }
             // ("end-March": a capitalized month after a hyphen is the month too.)
             if c.strict_target
                 && c.verbal
@@ -603,6 +608,14 @@ fn attribution_modifier(s: &Sentence, ms: &[Mention], i: usize) -> bool {
 fn demonstrates_something(s: &Sentence, i: usize) -> bool {
     s.words[i].starts_with("demonstrat")
         && matches!(s.word(i + 1), "a" | "an" | "the" | "its" | "their" | "his" | "her" | "our" | "this" | "that" | "how" | "what" | "anew")
+}
+
+/// "cheated by Japanese promises", "Chilean threats": an -s form right after a
+/// demonym is a plural noun, since a demonym before a verb is a plural people
+/// ("the Japanese promise") or an adjective, and neither takes a verb in -s.
+fn after_demonym_noun(s: &Sentence, ms: &[Mention], i: usize) -> bool {
+    let w = s.words[i];
+    w.ends_with('s') && !w.ends_with("ss") && ms.iter().any(|m| m.end == i && m.kind == ActorKind::Demonym && !m.absorbed)
 }
 
 /// "the meeting", "an informal meeting", "the final status talks": an -ing or
