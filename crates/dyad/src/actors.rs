@@ -1807,14 +1807,19 @@ fn roles_of_places(s: &Sentence, lex: &Lexicon, ms: &mut [Mention]) {
     }
 }
 
-/// Whether "from" after a role-only mention says where its people come from
-/// ("officials from Brazil", "counterparts from Japan"), which holds for
-/// unarmed roles; armed ones and owned ones are moved from there ("withdrew
-/// its troops from Lebanon", "peacekeepers from Bosnia").
+/// Whether "from" after a role-only mention says where its people come from:
+/// unarmed roles met "with" someone ("talks with counterparts from Japan").
+/// Elsewhere "from" may be where they are taken from ("recalled the
+/// ambassador from X", "withdrew troops from Lebanon"), except for a role
+/// opening its clause ("Lawmakers from Ontario asked").
 fn comes_from_place(s: &Sentence, m: &Mention) -> bool {
     const UNARMED: &[&str] = &["GOV", "LEG", "JUD", "BUS", "LAB", "EDU", "MED", "HLH", "AGR", "ELI", "REL", "CVL"];
-    let owned = m.start > 0 && matches!(s.words[m.start - 1], "its" | "their" | "his" | "her" | "our");
-    !owned && m.actors.iter().all(|a| !a.code.sectors.is_empty() && a.code.sectors.iter().all(|x| UNARMED.contains(&x.as_str())))
+    let mut q = m.start;
+    if q > 0 && matches!(s.words[q - 1], "the" | "some" | "several" | "their" | "his" | "her" | "its") {
+        q -= 1;
+    }
+    let with = q > 0 && matches!(s.words[q - 1], "with" | "among" | "between");
+    (with || opens_clause(s, m.start)) && m.actors.iter().all(|a| !a.code.sectors.is_empty() && a.code.sectors.iter().all(|x| UNARMED.contains(&x.as_str())))
 }
 
 /// "Bosnian Serbs said their forces had withdrawn", "Israel strengthened its
