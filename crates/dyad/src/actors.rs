@@ -570,6 +570,24 @@ fn opens_clause(s: &Sentence, start: usize) -> bool {
     q == 0 || matches!(s.words[q - 1], "," | ";" | ":" | "--" | "and" | "but" | "that" | "while" | "after" | "when" | "as" | "\"")
 }
 
+/// Nouns that a meeting place names ("the Paris accord", "the Geneva talks").
+const NAMED_AFTER_VENUE: &[&str] = &[
+    "accord",
+    "accords",
+    "agreement",
+    "agreements",
+    "pact",
+    "treaty",
+    "talks",
+    "summit",
+    "conference",
+    "club",
+    "process",
+    "declaration",
+    "protocol",
+    "convention",
+];
+
 /// Capitalized nouns that end the name of a building, road or landmark ("Europe
 /// Bridge", "Peace Square"): a country word before one is part of that name.
 const STRUCTURE_NOUNS: &[&str] = &[
@@ -606,7 +624,7 @@ fn from_builtin(a: &Actor) -> bool {
 /// Role words that double as adjectives ("official contact", "police custody",
 /// "military intelligence" is a role pair and stays).
 const ADJECTIVAL_ROLES: &[&str] =
-    &["official", "police", "military", "civilian", "rebel", "government", "army", "security", "opposition", "state", "passenger"];
+    &["official", "police", "military", "civilian", "rebel", "government", "army", "security", "opposition", "state", "passenger", "employee"];
 
 /// A bare role word used as an adjective: alone, with no country, before a
 /// lowercase noun that is not a verb or a function word (the caller checks
@@ -776,6 +794,16 @@ pub fn find_mentions(s: &Sentence, lex: &Lexicon, ctx: &mut DocContext) -> Vec<M
             q += 1;
         }
     }
+    // "the Paris accord", "the Geneva talks": a capital naming an agreement or a
+    // meeting held there is no party to it. ("Shultz' Moscow talks" are still his
+    // talks in Moscow.)
+    ms.retain(|m| {
+        !(m.kind == ActorKind::Metonym
+            && m.start > 0
+            && matches!(s.words[m.start - 1], "the" | "a" | "an")
+            && !s.toks.get(m.end).is_some_and(|t| t.capitalized)
+            && NAMED_AFTER_VENUE.contains(&s.word(m.end)))
+    });
     // "the Europe Bridge", "the Kenya Hotel": a country word opening the name of a
     // structure names neither the country nor a place in it.
     ms.retain(|m| {

@@ -635,6 +635,19 @@ fn is_noun_reading(s: &Sentence, i: usize, in_mention: &[bool]) -> bool {
     if w == "demand" && s.words[i - 1] == "and" && i >= 2 && s.words[i - 2] == "supply" {
         return true;
     }
+    // "the export demand of the United States", "demand for rice": the verb takes
+    // its object or "that", never "of" or "for".
+    if matches!(w, "demand" | "demands") && matches!(s.word(i + 1), "of" | "for") {
+        return true;
+    }
+    // "said talks were stalled", "expects exports to double": an -s form right after
+    // a finite speech or expectation verb is the subject of what follows.
+    if w.ends_with('s')
+        && (SPEECH.contains(&s.words[i - 1])
+            || matches!(s.words[i - 1], "expects" | "expected" | "hopes" | "hoped" | "fears" | "feared" | "believes" | "believed"))
+    {
+        return true;
+    }
     // After a degree adverb it is an adjective or adverb: "very close to the border".
     if matches!(s.words[i - 1], "very" | "quite") {
         return true;
