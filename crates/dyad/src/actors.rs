@@ -1349,6 +1349,22 @@ fn composites(s: &Sentence, lex: &Lexicon, ms: Vec<Mention>) -> Vec<Mention> {
                 if q > j && ms.get(kk).is_some_and(|c| c.start == q) {
                     j = q;
                 }
+                // "leaders of Egypt's Muslim Brotherhood": the role is the organisation's,
+                // which the country only owns.
+                if let (Some(c), Some(o)) = (ms.get(kk), ms.get(kk + 1)) {
+                    if c.start == j
+                        && is_countryish(c.kind)
+                        && s.word(c.end) == "'s"
+                        && o.start == c.end + 1
+                        && o.kind == ActorKind::Organization
+                        && o.actors.len() == 1
+                        && o.actors[0].code.country.is_some()
+                        && o.actors[0].code.country == c.actors[0].code.country
+                    {
+                        kk += 1;
+                        j = o.start;
+                    }
+                }
                 if let Some(c) = ms.get(kk) {
                     // "of the two sides": the pair mention starts at its own "the".
                     if (c.start == j || (c.start + 1 == j && c.actors.len() > 1))
@@ -1363,10 +1379,17 @@ fn composites(s: &Sentence, lex: &Lexicon, ms: Vec<Mention>) -> Vec<Mention> {
                             end = r.end;
                             k2 += 1;
                         }
+                        // ("leaders of the Muslim Brotherhood", "a spokesman for the rebels": a
+                        // movement's own leaders and spokesmen are no government.)
+                        let movement =
+                            |ca: &Actor| c.kind == ActorKind::Organization && !ca.code.sectors.is_empty() && !ca.code.sectors.iter().any(|x| x == "GOV");
                         let actors = c
                             .actors
                             .iter()
-                            .map(|ca| Actor { code: merge_code(&ca.code, &codes), name: None, rule: format!("{} of {}", m.actors[0].rule, ca.rule) })
+                            .map(|ca| {
+                                let roles: Vec<&ActorCode> = codes.iter().copied().filter(|r| !(movement(ca) && r.sectors == ["GOV"])).collect();
+                                Actor { code: merge_code(&ca.code, &roles), name: None, rule: format!("{} of {}", m.actors[0].rule, ca.rule) }
+                            })
                             .collect();
                         out.push(Mention { start: m.start, end, actors, kind: ActorKind::Sector, absorbed: false, place: false });
                         k = k2;

@@ -640,6 +640,29 @@ fn is_noun_reading(s: &Sentence, i: usize, in_mention: &[bool]) -> bool {
     if matches!(w, "demand" | "demands") && matches!(s.word(i + 1), "of" | "for") {
         return true;
     }
+    // "stimulate domestic demand", "weak consumer demand": the market's demand.
+    if w == "demand"
+        && matches!(
+            s.words[i - 1],
+            "domestic"
+                | "consumer"
+                | "internal"
+                | "external"
+                | "export"
+                | "import"
+                | "world"
+                | "global"
+                | "strong"
+                | "weak"
+                | "weaker"
+                | "stronger"
+                | "firm"
+                | "aggregate"
+                | "seasonal"
+        )
+    {
+        return true;
+    }
     // "said talks were stalled", "expects exports to double": an -s form right after
     // a finite speech or expectation verb is the subject of what follows.
     if w.ends_with('s')
@@ -850,6 +873,10 @@ fn gap_fwd(
         if skip > 0 {
             let q = p + skip - 1;
             if CLAUSE_BREAKS.contains(&s.words[q]) || s.words[q] == "," || s.words[q] == "." {
+                break;
+            }
+            // Nor into a second verb: "a wage increase and allowed trade unions to".
+            if matches!(s.words[q], "and" | "or") && s.word(q + 1).ends_with("ed") && s.toks.get(q + 1).is_some_and(|t| !t.capitalized) {
                 break;
             }
         }
@@ -1687,8 +1714,20 @@ pub fn code_sentence_with(s: &Sentence, lex: &Lexicon, ms: &[Mention], dyad: &[A
             notes.push(if by_at.is_some() { "passive".into() } else { "passive without `by`: agent from the phrase after the verb".into() });
         } else {
             // "X visited Moldova and pledged ...": the previous object is not the new subject.
-            let subj =
-                subject_in(s, ms, vm.start, floor, !c.strict_target).filter(|m| !(prev_objects.contains(m) && matches!(s.word(ms[*m].end), "and" | ",")));
+            // ("awarded the Australian workforce a rise and allowed ...": a verb joined by
+            // "and" to the one before shares that one's subject, never a word of its object.)
+            let coordinated = c.strict_target && floor > 0 && vm.start > floor && matches!(s.words[vm.start - 1], "and" | "or");
+            // (A mention with a verb of its own after it is a clause's subject: "said
+            // it was certain Reagan would go ahead and impose ...".)
+            let own_verb = |m: usize| {
+                let (w, t) = (s.word(ms[m].end), ms[m].end);
+                BE.contains(&w)
+                    || matches!(w, "will" | "would" | "could" | "should" | "may" | "might" | "must" | "can" | "has" | "have" | "had" | "did" | "does")
+                    || (w.ends_with("ed") && s.toks.get(t).is_some_and(|k| !k.capitalized))
+            };
+            let subj = subject_in(s, ms, vm.start, floor, !c.strict_target)
+                .filter(|m| !(prev_objects.contains(m) && matches!(s.word(ms[*m].end), "and" | ",")))
+                .filter(|&m| !coordinated || own_verb(m));
             // A loaded pattern may open before its subject ("- NEITHER * [081]": "Neither A
             // nor B boycotted"): with no subject before it, one inside it, before the verb.
             let subj = subj.or_else(|| (!c.strict_target && vm.anchor > vm.start).then(|| subject_in(s, ms, vm.anchor, vm.start + 1, true)).flatten());
@@ -1730,7 +1769,8 @@ pub fn code_sentence_with(s: &Sentence, lex: &Lexicon, ms: &[Mention], dyad: &[A
                             && ms[k].start > vm.anchor
                             // (A titled name may run on past the pattern's last word:
                             // "summoned [Chile's ambassador Tomas Vidal]".)
-                            && (ms[k].end <= vm.end || (ms[k].start < vm.end && ms[k].kind == ActorKind::Person))
+                            // Nor may a role the pattern ends on: "arrested [officials of the X]".
+                            && (ms[k].end <= vm.end || (ms[k].start < vm.end && (ms[k].kind == ActorKind::Person || ms[k].start + 1 == vm.end)))
                             && !sources.contains(&k)
                             && ms[k].actors.iter().all(|a| a.code.country.is_some())
                             && !matches!(s.words[ms[k].start - 1], "its" | "their" | "his" | "her" | "our" | "own")
