@@ -1672,6 +1672,22 @@ pub fn code_sentence_with(s: &Sentence, lex: &Lexicon, ms: &[Mention], dyad: &[A
         let by_at = (vm.end..(vm.end + 4).min(s.words.len())).find(|&t| s.words[t] == "by").filter(|&t| {
             (vm.end..t).all(|u| is_time_word(s.words[u]) || s.words[u].ends_with("ly") || matches!(s.words[u], "earlier" | "later" | "again" | "also"))
         });
+        // ... or after where it happened: "was blown up over Eastern Ukraine by", "were
+        // shot in Gaza City by" (a preposition, then only capitalized words).
+        let by_at = by_at.or_else(|| {
+            if !matches!(s.word(vm.end), "in" | "over" | "near" | "outside" | "at" | "on") {
+                return None;
+            }
+            let mut t = vm.end + 1;
+            if s.word(t) == "the" {
+                t += 1;
+            }
+            let first = t;
+            while t < s.words.len() && t < first + 4 && s.toks[t].word && s.toks[t].capitalized {
+                t += 1;
+            }
+            (t > first && s.word(t) == "by").then_some(t)
+        });
         // ... or inside the pattern's gap, right after the participle: "was attacked by
         // Burundian militiamen armed with machetes" (`attack .. with .. machetes`).
         let by_at = by_at.or_else(|| {
@@ -1872,6 +1888,28 @@ pub fn code_sentence_with(s: &Sentence, lex: &Lexicon, ms: &[Mention], dyad: &[A
             };
             let mut tgt = tgt.map(|(t, a, b)| (t.clone(), a, b));
             let mut drop_target = false;
+            // "Rebels attacked Chile": a role given the one country named, only as a guess,
+            // is not of the country it acts on; the guess is withdrawn.
+            let unguessed;
+            // ("boycott Algeria's elections": what the country owns is its state's, and
+            // the guess may stand.)
+            let possessed = tgt.as_ref().is_some_and(|&(_, _, e)| s.word(e) == "'s");
+            let src = match tgt.as_ref() {
+                Some((t, _, _))
+                    if !possessed
+                        && src.rule.ends_with(crate::actors::SOLE_COUNTRY_RULE)
+                        && t.code.country == src.code.country
+                        && t.code.sectors.is_empty()
+                        && src.code.sectors.iter().any(|x| CHALLENGER_SECTORS.contains(&x.as_str())) =>
+                {
+                    let mut a = src.clone();
+                    a.code.country = None;
+                    a.rule = format!("{}, but that is the country it acts on: no country", a.rule);
+                    unguessed = a;
+                    &unguessed
+                }
+                _ => src,
+            };
             if let Some((t, _, _)) = tgt.as_mut() {
                 // "The Sudanese government accused rebels": a state's civil authorities act
                 // at home, so countryless rebels, opposition or criminals are their country's.
@@ -1891,9 +1929,10 @@ pub fn code_sentence_with(s: &Sentence, lex: &Lexicon, ms: &[Mention], dyad: &[A
                 let two_new = t.rule == crate::actors::NEW_ACTOR_RULE && src.rule == crate::actors::NEW_ACTOR_RULE && t.name != src.name;
                 // A challenger of the state acting on its own bare country acts on the state:
                 // "Sudanese rebels shelled [a town of] Sudan", "Palestinian militants rejected ...".
-                // (Not when its country is only the guess that it is the one country named.)
-                let challenger =
-                    src.code.sectors.iter().any(|x| CHALLENGER_SECTORS.contains(&x.as_str())) && !src.rule.ends_with(crate::actors::SOLE_COUNTRY_RULE);
+                // (Not when its country is only the guess that it is the one country named,
+                // unless it acts on what that country owns.)
+                let challenger = src.code.sectors.iter().any(|x| CHALLENGER_SECTORS.contains(&x.as_str()))
+                    && (possessed || !src.rule.ends_with(crate::actors::SOLE_COUNTRY_RULE));
                 if !two_new
                     && (t.code == src.code
                         || (t.code.country == src.code.country && t.code.sectors.is_empty() && !challenger && !ontology::domestic_code(ev_code)))
