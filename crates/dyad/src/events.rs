@@ -640,6 +640,16 @@ fn is_noun_reading(s: &Sentence, i: usize, in_mention: &[bool]) -> bool {
     if matches!(w, "demand" | "demands") && matches!(s.word(i + 1), "of" | "for") {
         return true;
     }
+    // "a rise in imports from", "mexican oil exports to japan": trade figures. The verb
+    // follows its subject directly ("Chile exports copper", "it imports"), or an
+    // adverb or auxiliary after it.
+    if matches!(w, "imports" | "exports") && (s.words[i - 1] == "'s" || (s.toks[i - 1].word && !s.toks[i - 1].capitalized && !in_mention[i - 1])) {
+        let prev = s.words[i - 1];
+        let verbal = matches!(prev, "it" | "he" | "she" | "which" | "that" | "who" | "also" | "now" | "still" | "already" | "currently" | "mainly" | "only");
+        if !verbal {
+            return true;
+        }
+    }
     // "stimulate domestic demand", "weak consumer demand": the market's demand.
     if w == "demand"
         && matches!(
@@ -1813,7 +1823,10 @@ pub fn code_sentence_with(s: &Sentence, lex: &Lexicon, ms: &[Mention], dyad: &[A
                             while q > vm.end && DETERMINERS.contains(&s.words[q - 1]) {
                                 q -= 1;
                             }
-                            q == vm.end || matches!(s.words[q - 1], "with" | "to" | "against" | "toward" | "towards" | "between")
+                            // ("China and Israel discussed Middle East peace": what is
+                            // discussed is the topic.)
+                            (q == vm.end && !anchor_word.starts_with("discuss"))
+                                || matches!(s.words[q - 1], "with" | "to" | "against" | "toward" | "towards" | "between")
                         }
                     });
                     // "discussed the Gulf situation with allied leaders", "discussed the
