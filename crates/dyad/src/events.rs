@@ -305,9 +305,18 @@ fn state_actor(a: &Actor) -> bool {
 /// `from..until`): a country used as a place ("in Peru") or a city, province
 /// or region from the lexicon ("in West Darfur"). Returns the target actor,
 /// its token range and a note saying where it came from.
-fn place_after(s: &Sentence, lex: &Lexicon, ms: &[Mention], from: usize, until: usize) -> Option<(Actor, usize, usize, String)> {
+fn place_after(s: &Sentence, lex: &Lexicon, ms: &[Mention], from: usize, until: usize, attending: bool) -> Option<(Actor, usize, usize, String)> {
     let state = |c: &str| !ontology::is_region(c) && !c.starts_with("IGO");
     let until = clause_end(s, from, until);
+    // ("pushed for a statement at the economic summit in Venice": where a meeting sits
+    // is no recipient of what is done there; whoever attends it goes there.)
+    let venue = |t: usize| {
+        !attending
+            && t >= 2
+            && s.words[t - 1] == "in"
+            && matches!(s.words[t - 2], "summit" | "meeting" | "meetings" | "conference" | "talks" | "session" | "gathering" | "forum")
+    };
+    let until = (from..until).find(|&t| venue(t)).unwrap_or(until);
     if let Some(p) =
         ms.iter().find(|m| m.place && m.start >= from && m.start < until && m.actors.len() == 1 && m.actors[0].code.country.as_deref().is_some_and(state))
     {
@@ -2051,7 +2060,7 @@ pub fn code_sentence_with(s: &Sentence, lex: &Lexicon, ms: &[Mention], dyad: &[A
                     .country
                     .as_deref()
                     .filter(|c| !ontology::is_region(c) && (place_target_code(&code) || ontology::domestic_code(&code)))
-                    .and_then(|_| place_after(s, lex, ms, vm.end, next_start))
+                    .and_then(|_| place_after(s, lex, ms, vm.end, next_start, anchor_word.starts_with("attend")))
                     // (A company's deal at home is no act on its state: "agreed to buy a
                     // cable system in Los Angeles County"; investing abroad still is.)
                     .filter(|(t, ..)| !(a.code.sectors.len() == 1 && a.code.sectors[0] == "BUS" && t.code.country == a.code.country))
