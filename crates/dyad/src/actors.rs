@@ -1579,8 +1579,11 @@ fn titled_people(s: &Sentence, ms: &mut Vec<Mention>) {
             if person.code.country.is_none() || (bare_name && possessed) {
                 person.code.country = a.actors[0].code.country.clone();
             }
+            // ("its leader Abdullah Ocalan": a rebel or party leader is no government.)
+            let movement = !person.code.sectors.is_empty() && !person.code.sectors.iter().any(|x| x == "GOV");
             for sec in &a.actors[0].code.sectors {
-                if !person.code.sectors.contains(sec) {
+                let held = person.code.sectors.contains(sec) || (movement && sec == "GOV");
+                if !held {
                     person.code.sectors.push(sec.clone());
                 }
             }

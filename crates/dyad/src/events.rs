@@ -701,6 +701,14 @@ fn is_noun_reading(s: &Sentence, i: usize, in_mention: &[bool]) -> bool {
     if !(w.ends_with("ing") || w.ends_with('s')) {
         return false;
     }
+    // "issued a declaration demanding that": an -ing right after a noun of speech or
+    // writing is a participle, not the noun of "an informal meeting".
+    if w.ends_with("ing")
+        && (["tion", "sion", "ment"].iter().any(|x| s.words[i - 1].ends_with(x))
+            || matches!(s.words[i - 1], "letter" | "note" | "message" | "communique" | "report" | "petition" | "motion"))
+    {
+        return false;
+    }
     for back in 1..=3 {
         if back > i {
             return false;
