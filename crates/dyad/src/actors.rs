@@ -723,6 +723,12 @@ fn company_name_end(s: &Sentence, t: usize) -> Option<usize> {
     None
 }
 
+/// Whether a code is a non-state body's (rebels, a party, a movement): it has
+/// sectors and none is `GOV`, so its leaders and spokesmen take no `GOV`.
+fn is_movement(code: &ActorCode) -> bool {
+    !code.sectors.is_empty() && !code.sectors.iter().any(|x| x == "GOV")
+}
+
 fn is_countryish(k: ActorKind) -> bool {
     matches!(k, ActorKind::Country | ActorKind::Demonym | ActorKind::Metonym)
 }
@@ -1381,8 +1387,7 @@ fn composites(s: &Sentence, lex: &Lexicon, ms: Vec<Mention>) -> Vec<Mention> {
                         }
                         // ("leaders of the Muslim Brotherhood", "a spokesman for the rebels": a
                         // movement's own leaders and spokesmen are no government.)
-                        let movement =
-                            |ca: &Actor| c.kind == ActorKind::Organization && !ca.code.sectors.is_empty() && !ca.code.sectors.iter().any(|x| x == "GOV");
+                        let movement = |ca: &Actor| c.kind == ActorKind::Organization && is_movement(&ca.code);
                         let actors = c
                             .actors
                             .iter()
@@ -1580,7 +1585,7 @@ fn titled_people(s: &Sentence, ms: &mut Vec<Mention>) {
                 person.code.country = a.actors[0].code.country.clone();
             }
             // ("its leader Abdullah Ocalan": a rebel or party leader is no government.)
-            let movement = !person.code.sectors.is_empty() && !person.code.sectors.iter().any(|x| x == "GOV");
+            let movement = is_movement(&person.code);
             for sec in &a.actors[0].code.sectors {
                 let held = person.code.sectors.contains(sec) || (movement && sec == "GOV");
                 if !held {

@@ -163,6 +163,9 @@ const PERSON_MODIFIERS: &[&str] = &["former", "ousted", "exiled", "jailed", "out
 const PARTICLES: &[&str] = &["up", "down", "off", "out", "away", "back", "over"];
 
 const BE: &[&str] = &["is", "are", "was", "were", "be", "been", "being", "'s", "am", "get", "got", "gets"];
+/// Modals and the auxiliaries "have" and "do": a word after a subject that
+/// opens its verb group.
+const AUXILIARIES: &[&str] = &["has", "have", "had", "will", "would", "can", "could", "may", "might", "must", "shall", "should", "did", "does", "do"];
 const NEGATORS: &[&str] = &[
     "not", "n't", "never", "no", "neither", "nor", "cannot", "refused", "refuses", "refuse", "declined", "declines", "decline", "failed", "fails", "fail",
     "denied", "denies", "deny", "rejected", "rejects", "failing",
@@ -641,27 +644,9 @@ fn is_noun_reading(s: &Sentence, i: usize, in_mention: &[bool]) -> bool {
     if s.text.as_bytes().get(start.wrapping_sub(1)) == Some(&b'/') || s.text.as_bytes().get(end) == Some(&b'/') {
         return true;
     }
-    if w == "demand" && s.words[i - 1] == "and" && i >= 2 && s.words[i - 2] == "supply" {
-        return true;
-    }
-    // "the export demand of the United States", "demand for rice": the verb takes
-    // its object or "that", never "of" or "for".
-    if matches!(w, "demand" | "demands") && matches!(s.word(i + 1), "of" | "for") {
-        return true;
-    }
-    // "a rise in imports from", "mexican oil exports to japan": trade figures. The verb
-    // follows its subject directly ("Chile exports copper", "it imports"), or an
-    // adverb or auxiliary after it.
-    if matches!(w, "imports" | "exports") && (s.words[i - 1] == "'s" || (s.toks[i - 1].word && !s.toks[i - 1].capitalized && !in_mention[i - 1])) {
-        let prev = s.words[i - 1];
-        let verbal = matches!(prev, "it" | "he" | "she" | "which" | "that" | "who" | "also" | "now" | "still" | "already" | "currently" | "mainly" | "only");
-        if !verbal {
-            return true;
-        }
-    }
-    // "stimulate domestic demand", "weak consumer demand": the market's demand.
-    if w == "demand"
-        && matches!(
+    if matches!(w, "demand" | "demands") {
+        // "stimulate domestic demand", "weak consumer demand": the market's demand.
+        let market_modifier = matches!(
             s.words[i - 1],
             "domestic"
                 | "consumer"
@@ -678,9 +663,23 @@ fn is_noun_reading(s: &Sentence, i: usize, in_mention: &[bool]) -> bool {
                 | "firm"
                 | "aggregate"
                 | "seasonal"
-        )
-    {
-        return true;
+        );
+        let supply_and = s.words[i - 1] == "and" && i >= 2 && s.words[i - 2] == "supply";
+        // "the export demand of the United States", "demand for rice": the verb takes
+        // its object or "that", never "of" or "for".
+        if matches!(s.word(i + 1), "of" | "for") || (w == "demand" && (market_modifier || supply_and)) {
+            return true;
+        }
+    }
+    // "a rise in imports from", "mexican oil exports to japan": trade figures. The verb
+    // follows its subject directly ("Chile exports copper", "it imports"), or an
+    // adverb or auxiliary after it.
+    if matches!(w, "imports" | "exports") && (s.words[i - 1] == "'s" || (s.toks[i - 1].word && !s.toks[i - 1].capitalized && !in_mention[i - 1])) {
+        let prev = s.words[i - 1];
+        let verbal = matches!(prev, "it" | "he" | "she" | "which" | "that" | "who" | "also" | "now" | "still" | "already" | "currently" | "mainly" | "only");
+        if !verbal {
+            return true;
+        }
     }
     // "said talks were stalled", "expects exports to double": an -s form right after
     // a finite speech or expectation verb is the subject of what follows.
@@ -1764,9 +1763,7 @@ pub fn code_sentence_with(s: &Sentence, lex: &Lexicon, ms: &[Mention], dyad: &[A
             // it was certain Reagan would go ahead and impose ...".)
             let own_verb = |m: usize| {
                 let (w, t) = (s.word(ms[m].end), ms[m].end);
-                BE.contains(&w)
-                    || matches!(w, "will" | "would" | "could" | "should" | "may" | "might" | "must" | "can" | "has" | "have" | "had" | "did" | "does")
-                    || (w.ends_with("ed") && s.toks.get(t).is_some_and(|k| !k.capitalized))
+                BE.contains(&w) || AUXILIARIES.contains(&w) || (w.ends_with("ed") && s.toks.get(t).is_some_and(|k| !k.capitalized))
             };
             let subj = subject_in(s, ms, vm.start, floor, !c.strict_target)
                 .filter(|m| !(prev_objects.contains(m) && matches!(s.word(ms[*m].end), "and" | ",")))
@@ -2313,12 +2310,7 @@ fn background_clause(s: &Sentence, vm: &VerbMatch, floor: usize, lex: &Lexicon) 
         if w.ends_with("ly") || matches!(w, "not" | "n't" | "also" | "still" | "just" | "already") {
             continue;
         }
-        aux = BE.contains(&w)
-            || is_negative_contraction(w)
-            || matches!(
-                w,
-                "has" | "have" | "had" | "will" | "would" | "to" | "can" | "could" | "may" | "might" | "must" | "shall" | "should" | "did" | "does" | "do"
-            );
+        aux = BE.contains(&w) || is_negative_contraction(w) || AUXILIARIES.contains(&w) || w == "to";
         break;
     }
     if anchor.ends_with("ing") && !aux {
